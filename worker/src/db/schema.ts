@@ -1,0 +1,360 @@
+// The database's truth: every table of DOMAIN.md §1 as drizzle-orm definitions for D1 (SQLite).
+// Money is integer minor units (fen / cents); dates are ISO strings (YYYY-MM-DD or full timestamps).
+// Every table but `workspaces` and `auth_throttles` (keyed before a workspace is known) carries workspace_id.
+import { sql } from "drizzle-orm";
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+
+const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
+const createdAt = () => text("created_at").notNull().default(now);
+const workspaceId = () =>
+  text("workspace_id")
+    .notNull()
+    .references(() => workspaces.id, { onDelete: "cascade" });
+
+export const workspaces = sqliteTable("workspaces", {
+  id: text("id").primaryKey(),
+  name: text("name").notNull(),
+  currency: text("currency").notNull().default("CNY"),
+  timezone: text("timezone").notNull().default("Asia/Shanghai"),
+  /** Bumped whenever grades or contacts change: the lookup ETag is derived from it. */
+  dataVersion: integer("data_version").notNull().default(1),
+  /** The scoring configuration version in force (scoring_configs.version). */
+  activeConfigVersion: integer("active_config_version"),
+  createdAt: createdAt(),
+});
+
+export const users = sqliteTable(
+  "users",
+  {
+    id: text("id").primaryKey(),
+    workspaceId: workspaceId(),
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    role: text("role", { enum: ["admin", "manager", "rep"] }).notNull(),
+    passwordHash: text("password_hash"),
+    locale: text("locale"),
+    disabledAt: text("disabled_at"),
+    passwordChangedAt: text("password_changed_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("users_email_uq").on(t.email), index("users_ws_idx").on(t.workspaceId)],
+);
+
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    /** SHA-256 of the session id held in the cookie; the raw id is never stored. */
+    idHash: text("id_hash").primaryKey(),
+    workspaceId: workspaceId(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    csrfSecret: text("csrf_secret").notNull(),
+    createdAt: createdAt(),
+    lastSeenAt: text("last_seen_at").notNull(),
+    expiresAt: text("expires_at").notNull(),
+    userAgent: text("user_agent"),
+  },
+  (t) => [index("sessions_user_idx").on(t.workspaceId, t.userId)],
+);
+
+export const apiTokens = sqliteTable(
+  "api_tokens",
+  {
+    id: text("id").primaryKey(),
+    workspaceId: workspaceId(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    /** SHA-256 of the token; the token itself is shown once and never stored. */
+    tokenHash: text("token_hash").notNull(),
+    /** The first characters, to recognise a token in a list. */
+    prefix: text("prefix").notNull(),
+    createdAt: createdAt(),
+    lastUsedAt: text("last_used_at"),
+    revokedAt: text("revoked_at"),
+  },
+  (t) => [uniqueIndex("api_tokens_hash_uq").on(t.tokenHash), index("api_tokens_ws_idx").on(t.workspaceId, t.userId)],
+);
+
+export const pairingCodes = sqliteTable(
+  "pairing_codes",
+  {
+    id: text("id").primaryKey(),
+    workspaceId: workspaceId(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    codeHash: text("code_hash").notNull(),
+    createdAt: createdAt(),
+    expiresAt: text("expires_at").notNull(),
+    usedAt: text("used_at"),
+  },
+  (t) => [uniqueIndex("pairing_codes_hash_uq").on(t.codeHash), index("pairing_codes_ws_idx").on(t.workspaceId)],
+);
+
+/** Failed sign-in / pairing attempts per key (account or address), for throttling. */
+export const authThrottles = sqliteTable("auth_throttles", {
+  key: text("key").primaryKey(),
+  failures: integer("failures").notNull().default(0),
+  windowStart: text("window_start").notNull(),
+  lockedUntil: text("locked_until"),
+});
+
+export const customers = sqliteTable(
+  "customers",
+  {
+    id: text("id").primaryKey(),
+    workspaceId: workspaceId(),
+    externalId: text("external_id"),
+    name: text("name").notNull(),
+    kind: text("kind", { enum: ["enterprise", "intermediary", "nonprofit", "individual"] })
+      .notNull()
+      .default("enterprise"),
+    nature: text("nature", { enum: ["government", "soe", "listed", "private", "foreign", "other"] })
+      .notNull()
+      .default("other"),
+    industry: text("industry"),
+    region: text("region"),
+    ownerId: text("owner_id").references(() => users.id, { onDelete: "set null" }),
+    lifecycleStage: text("lifecycle_stage", {
+      enum: ["target_market", "prospect", "target", "signed", "qualified", "lost"],
+    })
+      .notNull()
+      .default("prospect"),
+    legalVerified: integer("legal_verified", { mode: "boolean" }).notNull().default(false),
+    creditLimit: integer("credit_limit"),
+    wallet: integer("wallet"),
+    /** Optional yearly cost to serve, overriding interactions × cost per kind. */
+    serviceCost: integer("service_cost"),
+    /** Manual scorecard ratings: criterion id → level id. */
+    ratings: text("ratings", { mode: "json" }).$type<Record<string, string>>().notNull().default({}),
+    attributes: text("attributes", { mode: "json" }).$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: createdAt(),
+    updatedAt: text("updated_at").notNull().default(now),
+  },
+  (t) => [
+    uniqueIndex("customers_ext_uq").on(t.workspaceId, t.externalId),
+    index("customers_ws_name_idx").on(t.workspaceId, t.name),
+    index("customers_owner_idx").on(t.workspaceId, t.ownerId),
+  ],
+);
+
+export const contacts = sqliteTable(
+  "contacts",
+  {
+    id: text("id").primaryKey(),
+    workspaceId: workspaceId(),
+    customerId: text("customer_id")
+      .notNull()
+      .references(() => customers.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    /** Lower-cased. */
+    email: text("email"),
+    phone: text("phone"),
+    role: text("role", { enum: ["initiator", "influencer", "gatekeeper", "decider", "buyer", "user"] }),
+    createdAt: createdAt(),
+    updatedAt: text("updated_at").notNull().default(now),
+  },
+  (t) => [
+    uniqueIndex("contacts_email_uq").on(t.workspaceId, t.email),
+    index("contacts_customer_idx").on(t.workspaceId, t.customerId),
+  ],
+);
+
+export const customerDomains = sqliteTable(
+  "customer_domains",
+  {
+    workspaceId: workspaceId(),
+    /** Lower-cased, never a free-mail domain. */
+    domain: text("domain").notNull(),
+    customerId: text("customer_id")
+      .notNull()
+      .references(() => customers.id, { onDelete: "cascade" }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.domain] }),
+    index("customer_domains_customer_idx").on(t.workspaceId, t.customerId),
+  ],
+);
+
+export const orders = sqliteTable(
+  "orders",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    workspaceId: workspaceId(),
+    externalId: text("external_id"),
+    customerId: text("customer_id")
+      .notNull()
+      .references(() => customers.id, { onDelete: "cascade" }),
+    date: text("date").notNull(),
+    amount: integer("amount").notNull(),
+    cost: integer("cost").notNull().default(0),
+    product: text("product"),
+    quantity: integer("quantity"),
+  },
+  (t) => [
+    uniqueIndex("orders_ext_uq").on(t.workspaceId, t.externalId),
+    index("orders_customer_date_idx").on(t.workspaceId, t.customerId, t.date),
+  ],
+);
+
+export const invoices = sqliteTable(
+  "invoices",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    workspaceId: workspaceId(),
+    externalId: text("external_id"),
+    customerId: text("customer_id")
+      .notNull()
+      .references(() => customers.id, { onDelete: "cascade" }),
+    orderExternalId: text("order_external_id"),
+    dueDate: text("due_date").notNull(),
+    amount: integer("amount").notNull(),
+    paidDate: text("paid_date"),
+    paidAmount: integer("paid_amount"),
+  },
+  (t) => [
+    uniqueIndex("invoices_ext_uq").on(t.workspaceId, t.externalId),
+    index("invoices_customer_due_idx").on(t.workspaceId, t.customerId, t.dueDate),
+  ],
+);
+
+export const interactions = sqliteTable(
+  "interactions",
+  {
+    workspaceId: workspaceId(),
+    /** Client-generated UUID: the idempotency key of every write. */
+    id: text("id").notNull(),
+    customerId: text("customer_id")
+      .notNull()
+      .references(() => customers.id, { onDelete: "cascade" }),
+    userId: text("user_id").references(() => users.id, { onDelete: "set null" }),
+    kind: text("kind", { enum: ["email", "call", "visit", "meeting", "wechat", "note"] }).notNull(),
+    /** "in" for an incoming email (drives reply-due), "out" or null otherwise. */
+    direction: text("direction", { enum: ["in", "out"] }),
+    occurredAt: text("occurred_at").notNull(),
+    summary: text("summary").notNull().default(""),
+    sourceUrl: text("source_url"),
+    sourceTitle: text("source_title"),
+    /** SHA-256 of the canonical request body, to tell a replay (200) from a conflict (422). */
+    bodyHash: text("body_hash"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.id] }),
+    index("interactions_customer_time_idx").on(t.workspaceId, t.customerId, t.occurredAt),
+  ],
+);
+
+export const opportunities = sqliteTable(
+  "opportunities",
+  {
+    id: text("id").primaryKey(),
+    workspaceId: workspaceId(),
+    externalId: text("external_id"),
+    customerId: text("customer_id")
+      .notNull()
+      .references(() => customers.id, { onDelete: "cascade" }),
+    ownerId: text("owner_id").references(() => users.id, { onDelete: "set null" }),
+    name: text("name").notNull(),
+    stage: text("stage", {
+      enum: ["first_contact", "needs_understood", "proposal", "negotiation", "won", "paid", "lost"],
+    }).notNull(),
+    amount: integer("amount").notNull(),
+    expectedClose: text("expected_close"),
+    /** Explicit probability in percent (0–100); null means the stage default of the scoring configuration. */
+    probability: integer("probability_pct"),
+    stageChangedAt: text("stage_changed_at").notNull().default(now),
+    createdAt: createdAt(),
+    updatedAt: text("updated_at").notNull().default(now),
+  },
+  (t) => [
+    uniqueIndex("opportunities_ext_uq").on(t.workspaceId, t.externalId),
+    index("opportunities_customer_idx").on(t.workspaceId, t.customerId),
+  ],
+);
+
+export const scoringConfigs = sqliteTable(
+  "scoring_configs",
+  {
+    workspaceId: workspaceId(),
+    version: integer("version").notNull(),
+    config: text("config", { mode: "json" }).$type<unknown>().notNull(),
+    createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.version] })],
+);
+
+/** The current grade of each customer, with the columns the lists filter on. */
+export const grades = sqliteTable(
+  "grades",
+  {
+    workspaceId: workspaceId(),
+    customerId: text("customer_id")
+      .notNull()
+      .references(() => customers.id, { onDelete: "cascade" }),
+    tier: text("tier").notNull(),
+    score: integer("score_x100").notNull(),
+    keyAccount: integer("key_account", { mode: "boolean" }).notNull(),
+    negativeValue: integer("negative_value", { mode: "boolean" }).notNull(),
+    incomplete: integer("incomplete", { mode: "boolean" }).notNull(),
+    credit: text("credit").notNull(),
+    overdueAmount: integer("overdue_amount").notNull().default(0),
+    churn: text("churn").notNull(),
+    abc: text("abc").notNull(),
+    pyramid: text("pyramid").notNull(),
+    rfmSegment: text("rfm_segment"),
+    valueClass: text("value_class").notNull(),
+    /** The full, structured grade (every model, explanation, suggestions). */
+    result: text("result", { mode: "json" }).$type<unknown>().notNull(),
+    /** Hash of the grade's meaningful content, to append history only on change. */
+    hash: text("hash").notNull(),
+    configVersion: integer("config_version").notNull(),
+    asOf: text("as_of").notNull(),
+    gradedAt: text("graded_at").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.customerId] }),
+    index("grades_tier_idx").on(t.workspaceId, t.tier),
+    index("grades_credit_idx").on(t.workspaceId, t.credit),
+  ],
+);
+
+export const gradeHistory = sqliteTable(
+  "grade_history",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    workspaceId: workspaceId(),
+    customerId: text("customer_id")
+      .notNull()
+      .references(() => customers.id, { onDelete: "cascade" }),
+    asOf: text("as_of").notNull(),
+    tier: text("tier").notNull(),
+    score: integer("score_x100").notNull(),
+    keyAccount: integer("key_account", { mode: "boolean" }).notNull(),
+    credit: text("credit").notNull(),
+    churn: text("churn").notNull(),
+    summary: text("summary", { mode: "json" }).$type<unknown>().notNull(),
+    configVersion: integer("config_version").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("grade_history_customer_idx").on(t.workspaceId, t.customerId, t.asOf)],
+);
+
+export const auditLog = sqliteTable(
+  "audit_log",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    workspaceId: workspaceId(),
+    userId: text("user_id").references(() => users.id, { onDelete: "set null" }),
+    action: text("action").notNull(),
+    targetType: text("target_type"),
+    targetId: text("target_id"),
+    details: text("details", { mode: "json" }).$type<unknown>(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("audit_log_ws_time_idx").on(t.workspaceId, t.createdAt)],
+);

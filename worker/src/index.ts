@@ -1,0 +1,27 @@
+// Composes the Worker: the JSON API under /api/v1, the admin UI, and the daily scheduled regrade.
+import { Hono } from "hono";
+import { getDb } from "./db/client";
+import type { AppEnv, Env } from "./env";
+import { onError } from "./lib/errors";
+import { api } from "./routes";
+
+const app = new Hono<AppEnv>();
+
+app.use("*", async (c, next) => {
+  c.set("db", getDb(c.env));
+  await next();
+});
+app.onError(onError);
+app.notFound((c) => c.json({ error: { code: "not_found", message: "No such route.", details: [] } }, 404));
+
+app.get("/health", (c) => c.json({ ok: true }));
+app.route("/api/v1", api);
+
+export { app };
+
+export default {
+  fetch: app.fetch,
+  async scheduled(_controller: ScheduledController, _env: Env, _ctx: ExecutionContext) {
+    // The daily regrade of every workspace lands with the regrade job (issue #4).
+  },
+} satisfies ExportedHandler<Env>;
