@@ -58,11 +58,7 @@ export async function readJson(c: Context): Promise<unknown> {
 }
 
 export function errorResponse(c: Context, err: ApiError) {
-  return c.json(
-    { error: { code: err.code, message: err.message, details: err.details } },
-    err.status,
-    err.headers,
-  );
+  return c.json({ error: { code: err.code, message: err.message, details: err.details } }, err.status, err.headers);
 }
 
 /** The app-wide error handler: every failure leaves as the one JSON shape; unknown errors as 500 without internals. */
@@ -70,7 +66,10 @@ export function onError(err: Error, c: Context) {
   if (err instanceof ApiError) return errorResponse(c, err);
   if (err instanceof ZodError) return errorResponse(c, validationError(err));
   if (err instanceof HTTPException) {
-    return errorResponse(c, new ApiError(err.status as ContentfulStatusCode, "http_error", err.message || "Request failed."));
+    return errorResponse(
+      c,
+      new ApiError(err.status as ContentfulStatusCode, "http_error", err.message || "Request failed."),
+    );
   }
   console.error("unhandled error", err);
   return errorResponse(c, new ApiError(500, "internal", "Something went wrong on our side."));
