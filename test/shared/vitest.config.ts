@@ -5,7 +5,7 @@ export default defineProject({
   test: {
     name: "shared",
     environment: "node",
-    include: ["test/shared/**/*.test.ts", "test/meta/**/*.test.ts"],
+    include: ["test/shared/**/*.test.ts"],
     root: ".",
   },
 });
