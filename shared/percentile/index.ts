@@ -1,0 +1,69 @@
+// Percentile rank among customers (DOMAIN.md §3.1): (ascending rank − 1) / (N − 1), ties share their average rank.
+
+/**
+ * Percentile rank of every value; `null` values are not ranked and get 0 (a customer without orders).
+ * One sort for the whole workspace, so callers rank once and look up per customer.
+ * @example
+ * percentileRanks([10, 20, 20, 40]) // [0, 0.5, 0.5, 1]
+ * percentileRanks([7, null])        // [1, 0]   (N = 1 → 1)
+ */
+export function percentileRanks(values: readonly (number | null)[]): Float64Array {
+  const ranks = new Float64Array(values.length);
+  const order: number[] = [];
+  for (let i = 0; i < values.length; i++) if (values[i] !== null) order.push(i);
+  const n = order.length;
+  if (n === 0) return ranks;
+  if (n === 1) {
+    ranks[order[0] as number] = 1;
+    return ranks;
+  }
+  order.sort((a, b) => (values[a] as number) - (values[b] as number));
+  let i = 0;
+  while (i < n) {
+    let j = i;
+    const v = values[order[i] as number];
+    while (j + 1 < n && values[order[j + 1] as number] === v) j++;
+    // Positions i..j (0-based) share the average 1-based rank (i + j) / 2 + 1.
+    const rank = (i + j) / 2 / (n - 1);
+    for (let k = i; k <= j; k++) ranks[order[k] as number] = rank;
+    i = j + 1;
+  }
+  return ranks;
+}
+
+/** Index of the first element ≥ value (lower bound) in an ascending array. */
+export function lowerBound(sorted: ArrayLike<number>, value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((sorted[mid] as number) < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Index of the first element > value (upper bound) in an ascending array. */
+export function upperBound(sorted: ArrayLike<number>, value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((sorted[mid] as number) <= value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Percentile rank a value would have among the other customers' sorted values (itself included in N).
+ * @example
+ * percentileRankAmong(new Float64Array([10, 20, 30]), 20) // (1 + 0.5) / 3 = 0.5
+ */
+export function percentileRankAmong(sortedOthers: ArrayLike<number>, value: number): number {
+  const n = sortedOthers.length + 1;
+  if (n === 1) return 1;
+  const less = lowerBound(sortedOthers, value);
+  const equal = upperBound(sortedOthers, value) - less;
+  return (less + equal / 2) / (n - 1);
+}
