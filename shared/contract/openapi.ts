@@ -113,8 +113,7 @@ function operationOf(spec: RouteSpec): Json {
 export function buildOpenApiDocument(info: { title: string; version: string; serverUrl?: string }): Json {
   const paths: Record<string, Json> = {};
   for (const spec of listRoutes()) {
-    const item = (paths[spec.path] ??= {});
-    item[spec.method] = operationOf(spec);
+    paths[spec.path] = { ...paths[spec.path], [spec.method]: operationOf(spec) };
   }
   return {
     openapi: "3.1.0",
