@@ -1,16 +1,24 @@
 // Contract of customers: the filtered list, the detail with its full grade, and the manual fields a person edits.
 import { z } from "zod";
+import { type CustomerGrade, SUGGESTION_CODES } from "../grade/types";
 import { CUSTOMER_KINDS, CUSTOMER_NATURES, DECISION_ROLES, LIFECYCLE_STAGES } from "../records";
 import { cursorSchema, limitSchema, nonNegativeMoneySchema, queryBooleanSchema } from "./common";
 import { interactionSchema } from "./interactions";
 import { registerRoute } from "./openapi";
 
-/** A next step as the engine stores it (DOMAIN.md §5); extra engine fields pass through. */
-export const suggestionSchema = z.looseObject({
-  code: z.string(),
-  priority: z.union([z.number(), z.string()]),
-  due: z.string().nullable().optional(),
-  facts: z.record(z.string(), z.unknown()).optional(),
+const messageRefSchema = z.object({
+  key: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+});
+
+/** A next step as the engine stores it (DOMAIN.md §5, `Suggestion` of shared/grade); money in `facts` is minor units. */
+export const suggestionSchema = z.object({
+  code: z.enum(SUGGESTION_CODES),
+  /** 1 (act now) … 5 (when there is time). */
+  priority: z.number().int().min(1).max(5),
+  due: z.string().optional(),
+  title: messageRefSchema,
+  facts: z.record(z.string(), z.union([z.number(), z.string(), z.boolean(), z.null()])),
 });
 export type Suggestion = z.infer<typeof suggestionSchema>;
 
@@ -130,8 +138,14 @@ export const customerDetailResponseSchema = z.object({
   customer: customerSchema,
   contacts: z.array(contactSchema),
   domains: z.array(z.string()),
-  /** The engine's full `CustomerGrade` (tier, scorecard, every model, explanation); null until graded. */
-  grade: z.record(z.string(), z.unknown()).nullable(),
+  /**
+   * The engine's `CustomerGrade` verbatim (tier, scorecard, every model, explanation); null until graded.
+   * Unlike the rest of the API, money inside it stays in integer minor units, as its message params expect.
+   */
+  grade: z
+    .custom<CustomerGrade>((v) => typeof v === "object" && v !== null)
+    .nullable()
+    .meta({ description: "shared/grade CustomerGrade; money in minor units" }),
   suggestions: z.array(suggestionSchema),
   /** The 50 most recent. */
   interactions: z.array(interactionSchema),
