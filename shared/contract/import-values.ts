@@ -3,7 +3,7 @@ import { z } from "zod";
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
 
-const DECIMAL = /^([+-]?)(\d+)(?:\.(\d+))?$/;
+const DECIMAL = /^([+-]?)(\d*)(?:\.(\d+))?$/;
 const GROUPED = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
 
 /**
@@ -26,12 +26,13 @@ export function parseMinor(input: string | number, digits: number): Parsed<numbe
     if (GROUPED.test(text)) text = text.replaceAll(",", "");
   }
   const match = DECIMAL.exec(text);
-  if (!match) return { ok: false, message: "Expected a decimal amount such as 1234.50." };
+  if (!match || (match[2] === "" && match[3] === undefined))
+    return { ok: false, message: "Expected a decimal amount such as 1234.50." };
   const [, sign, whole = "", fraction = ""] = match;
   if (fraction.replace(/0+$/, "").length > digits) {
     return { ok: false, message: `Expected at most ${digits} decimal places.` };
   }
-  const minorText = (whole + fraction.padEnd(digits, "0").slice(0, digits)).replace(/^0+(?=\d)/, "");
+  const minorText = ((whole || "0") + fraction.padEnd(digits, "0").slice(0, digits)).replace(/^0+(?=\d)/, "");
   const minor = Number(minorText);
   if (minorText.length > 16 || !Number.isSafeInteger(minor)) return { ok: false, message: "The amount is too large." };
   return { ok: true, value: sign === "-" && minor !== 0 ? -minor : minor };
