@@ -36,6 +36,7 @@ export function defaultConfig(template: ScorecardTemplate = "existing"): Scoring
         { factor: "tenure", weight: 30 },
       ],
       tenureFullYears: 3,
+      growthFullPercent: 20,
     },
     man: { deciderContactDays: 90, stages: ["target_market", "prospect", "target"] },
     credit: {

@@ -118,6 +118,8 @@ const shape = z.object({
     strength: kaismFactor(KAISM_STRENGTH_FACTORS),
     /** Tenure at which the tenure factor is full. */
     tenureFullYears: z.number().positive(),
+    /** Growth (percent) at which the growth factor is full. */
+    growthFullPercent: z.number().positive(),
   }),
   man: z.object({ deciderContactDays: days, stages: z.array(z.enum(LIFECYCLE_STAGES)) }),
   credit: z.object({

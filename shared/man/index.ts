@@ -1,0 +1,74 @@
+// MAN qualification (DOMAIN.md §3.7): Money, Authority, Need — each yes, no or unknown.
+import type { ScoringConfig } from "../config";
+import { dayNumber } from "../dates";
+import type { ManAnswer, ManStatus } from "../grade/types";
+import type { ContactRecord, CustomerRecord, InteractionRecord } from "../records";
+
+export interface ManResult {
+  money: ManAnswer;
+  authority: ManAnswer;
+  need: ManAnswer;
+  status: ManStatus;
+  missing: string[];
+}
+
+/**
+ * Per customer id: whether a contact with the decider role was touched in the last `deciderContactDays`.
+ * One pass over contacts and one over interactions.
+ * @example
+ * decidersContacted(contacts, interactions, "2026-03-01", defaultConfig()).get("c1") // true
+ */
+export function decidersContacted(
+  contacts: readonly ContactRecord[],
+  interactions: readonly InteractionRecord[],
+  asOf: string,
+  config: ScoringConfig,
+): Set<string> {
+  const deciders = new Map<string, string>();
+  for (const c of contacts) if (c.role === "decider") deciders.set(c.id, c.customerId);
+  const out = new Set<string>();
+  if (deciders.size === 0) return out;
+  const asOfDay = dayNumber(asOf);
+  for (const it of interactions) {
+    if (!it.contactId) continue;
+    const customerId = deciders.get(it.contactId);
+    if (customerId === undefined) continue;
+    const day = dayNumber(it.occurredAt);
+    if (day <= asOfDay && day > asOfDay - config.man.deciderContactDays) out.add(customerId);
+  }
+  return out;
+}
+
+function rated(customer: Pick<CustomerRecord, "ratings">, id: string): ManAnswer | null {
+  const r = customer.ratings[id];
+  return r === "yes" || r === "no" ? r : null;
+}
+
+/**
+ * Money: rating `man_money`, else yes once the customer has paid us revenue in the window.
+ * Authority: rating `man_authority`, else yes when a decider was contacted recently.
+ * Need: rating `man_need`, else yes with revenue or an opportunity past first contact.
+ * All yes → qualified; any no → unqualified; else partial; `missing` names the answers not yes.
+ * @example
+ * assessMan({ ratings: { man_need: "yes" } }, { revenue: 0, deciderContacted: true, needShown: false })
+ * // { money: "unknown", authority: "yes", need: "yes", status: "partial", missing: ["money"] }
+ */
+export function assessMan(
+  customer: Pick<CustomerRecord, "ratings">,
+  signals: { revenue: number; deciderContacted: boolean; needShown: boolean },
+): ManResult {
+  const money = rated(customer, "man_money") ?? (signals.revenue > 0 ? "yes" : "unknown");
+  const authority = rated(customer, "man_authority") ?? (signals.deciderContacted ? "yes" : "unknown");
+  const need = rated(customer, "man_need") ?? (signals.needShown || signals.revenue > 0 ? "yes" : "unknown");
+  const answers = { money, authority, need };
+  const values = Object.values(answers);
+  const status: ManStatus = values.includes("no")
+    ? "unqualified"
+    : values.every((a) => a === "yes")
+      ? "qualified"
+      : "partial";
+  const missing = Object.entries(answers)
+    .filter(([, a]) => a !== "yes")
+    .map(([k]) => k);
+  return { ...answers, status, missing };
+}

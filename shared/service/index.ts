@@ -1,0 +1,59 @@
+// Service levels per tier (DOMAIN.md §4): follow-up cadence, reply-time target, named account manager.
+import type { ScoringConfig } from "../config";
+import { dayNumber, isoDate, timestampMs } from "../dates";
+import type { CustomerGrade, Tier } from "../grade/types";
+import { addWorkingHours } from "./working-time";
+
+export { addWorkingHours, zoneOffsetMs } from "./working-time";
+
+/**
+ * The reply target of a tier in working hours (a working day counts 24).
+ * @example
+ * replyHours("B", defaultConfig()) // 24
+ */
+export function replyHours(tier: Tier, config: ScoringConfig): number {
+  const target = config.service.reply[tier];
+  return target.unit === "hours" ? target.value : target.value * 24;
+}
+
+/**
+ * When an incoming email must be answered: received + the tier's reply target, counting only
+ * Monday–Friday in `timeZone` (default: the workspace's). Returns an ISO timestamp in UTC.
+ * @example
+ * replyBy("2026-11-27T07:00:00Z", "A", defaultConfig()) // Friday 15:00 Shanghai + 4 h → "2026-11-27T11:00:00.000Z"
+ * replyBy("2026-11-27T07:00:00Z", "B", defaultConfig()) // Friday + 1 working day → Monday "2026-11-30T07:00:00.000Z"
+ */
+export function replyBy(receivedIso: string, tier: Tier, config: ScoringConfig, timeZone = config.timeZone): string {
+  return new Date(addWorkingHours(timestampMs(receivedIso), replyHours(tier, config), timeZone)).toISOString();
+}
+
+/**
+ * Next follow-up date: the day of the last contact + the tier's cadence; asOf when never contacted.
+ * @example
+ * nextFollowUp("2026-03-01T09:00:00Z", "A", "2026-03-02", defaultConfig()) // "2026-03-08"
+ */
+export function nextFollowUp(lastContact: string | null, tier: Tier, asOf: string, config: ScoringConfig): string {
+  if (lastContact === null) return asOf;
+  return isoDate(dayNumber(lastContact) + config.service.cadenceDays[tier]);
+}
+
+/**
+ * The service level a tier earns.
+ * @example
+ * serviceLevelFor("A", null, "2026-03-02", defaultConfig()) // { cadenceDays: 7, replyHours: 4, nextFollowUp: "2026-03-02", accountManager: true }
+ */
+export function serviceLevelFor(
+  tier: Tier,
+  lastContact: string | null,
+  asOf: string,
+  config: ScoringConfig,
+): CustomerGrade["serviceLevel"] {
+  const target = config.service.reply[tier];
+  return {
+    cadenceDays: config.service.cadenceDays[tier],
+    replyHours: replyHours(tier, config),
+    ...(target.unit === "workingDays" ? { replyWorkingDays: target.value } : {}),
+    nextFollowUp: nextFollowUp(lastContact, tier, asOf, config),
+    accountManager: config.service.accountManagerTiers.includes(tier),
+  };
+}
