@@ -1,5 +1,15 @@
 // The /api/v1 router: one module per resource, mounted here (the meta-test checks every module is mounted).
 import { Hono } from "hono";
 import type { AppEnv } from "../env";
+import { meRoutes } from "./me";
+import { pairingRoutes } from "./pairing";
+import { tokensRoutes } from "./tokens";
+import { usersRoutes } from "./users";
+import { workspacesRoutes } from "./workspaces";
 
 export const api = new Hono<AppEnv>();
+api.route("/workspaces", workspacesRoutes);
+api.route("/", pairingRoutes);
+api.route("/me", meRoutes);
+api.route("/users", usersRoutes);
+api.route("/tokens", tokensRoutes);
