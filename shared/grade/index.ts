@@ -1,0 +1,170 @@
+// The one entry point of the scoring engine: grade every customer of a workspace as of a date (issue #3).
+import { assessChurn } from "../churn";
+import type { ScoringConfig } from "../config";
+import { isOverLimit } from "../credit";
+import { deriveFacts } from "../facts";
+import { forecastFunnel } from "../funnel";
+import { placeKaism } from "../kaism";
+import { assessMan, decidersContacted } from "../man";
+import { moveUpOptions } from "../moveup";
+import type {
+  ContactRecord,
+  CustomerRecord,
+  InteractionRecord,
+  InvoiceRecord,
+  OpportunityRecord,
+  OrderRecord,
+  PreviousGrade,
+} from "../records";
+import { classifyRelationship } from "../relationship";
+import { scoreCustomer } from "../scorecard";
+import { serviceLevelFor } from "../service";
+import { crossSellProducts, suggestFor } from "../suggest";
+import { headlineTier, isKeyAccount } from "../tier";
+import { rankWorkspace } from "./models";
+import { type CustomerGrade, PYRAMID_LEVELS, type PyramidLevel, type Tier, type WorkspaceGrades } from "./types";
+
+export { gradeSummary, summaryChanged } from "./summary";
+export type * from "./types";
+
+export interface GradeInput {
+  customers: readonly CustomerRecord[];
+  contacts: readonly ContactRecord[];
+  orders: readonly OrderRecord[];
+  invoices: readonly InvoiceRecord[];
+  interactions: readonly InteractionRecord[];
+  opportunities: readonly OpportunityRecord[];
+  /** A parsed configuration (see `parseScoringConfig`); `defaultConfig()` for the DOMAIN.md defaults. */
+  config: ScoringConfig;
+  /** Passed through into every grade, so a snapshot names the configuration that produced it. */
+  configVersion: string | number;
+  /** ISO date the grades are as of; nothing reads the clock. */
+  asOf: string;
+  /** The last stored grade per customer, for `grade-drop` and `promote-key-account`. */
+  previous?: readonly PreviousGrade[];
+}
+
+/** Customers with an opportunity past first contact have shown a need (MAN). */
+function needShown(opportunities: readonly OpportunityRecord[]): Set<string> {
+  const out = new Set<string>();
+  for (const o of opportunities) if (o.stage !== "first_contact" && o.stage !== "lost") out.add(o.customerId);
+  return out;
+}
+
+/**
+ * Grades every customer: facts, all models, headline tier, marks, service level, what would move the
+ * tier up and next steps, plus the workspace funnel, Pareto curve, pyramid and tier counts.
+ * `customers` in the result follow the order of `input.customers`. Runs in O(records + N log N).
+ * @example
+ * const grades = gradeWorkspace({ customers, contacts: [], orders, invoices: [], interactions: [], opportunities: [], config: defaultConfig(), configVersion: 1, asOf: "2026-03-01" });
+ * grades.customers[0].tier // "A"
+ */
+export function gradeWorkspace(input: GradeInput): WorkspaceGrades {
+  const { customers, config, asOf, configVersion } = input;
+  const { facts, unansweredEmail } = deriveFacts(input);
+  const ranked = rankWorkspace(customers, facts, config);
+  const funnel = forecastFunnel(input.opportunities, customers, asOf, config);
+  const deciders = decidersContacted(input.contacts, input.interactions, asOf, config);
+  const needs = needShown(input.opportunities);
+  const previous = new Map((input.previous ?? []).map((p) => [p.customerId, p]));
+  const staleByCustomer = new Map<string, WorkspaceGrades["funnel"]["stale"]>();
+  for (const s of funnel.stale) {
+    const list = staleByCustomer.get(s.customerId);
+    if (list) list.push(s);
+    else staleByCustomer.set(s.customerId, [s]);
+  }
+
+  const partial = customers.map((customer, i) => {
+    const f = facts[i]!;
+    const credit = ranked.credit[i]!;
+    const card = scoreCustomer(config.scorecard, {
+      customer,
+      facts: f,
+      credit,
+      percentile: (ci) => ranked.percentile[ci]?.[i] ?? 0,
+    });
+    const relationship = classifyRelationship(f, config);
+    const kaism = placeKaism(
+      { customer, facts: f, relationship, revenueRank: ranked.revenueRank[i]!, profitRank: ranked.profitRank[i]! },
+      config,
+    );
+    const valueClass = ranked.valueClass[i]!;
+    const models = {
+      scorecardTier: card.tier,
+      abc: ranked.abc[i]!,
+      pyramid: ranked.pyramid[i]!,
+      valueClass,
+      quadrant: kaism.quadrant,
+    };
+    const tier = headlineTier(models, config);
+    return { customer, f, credit, card, relationship, kaism, valueClass, models, tier };
+  });
+
+  const crossSell = crossSellProducts(
+    partial.map((p) => ({ industry: p.customer.industry, tier: p.tier, products: p.f.products })),
+    config,
+  );
+
+  const grades: CustomerGrade[] = partial.map((p, i) => {
+    const { customer, f, card, tier } = p;
+    const grade: CustomerGrade = {
+      customerId: customer.id,
+      tier,
+      score: card.score,
+      keyAccount: isKeyAccount(p.models),
+      negativeValue: p.valueClass === "negative",
+      incomplete: card.incomplete,
+      scorecard: { template: config.scorecard.template, criteria: card.criteria },
+      abc: p.models.abc,
+      pyramid: p.models.pyramid,
+      rfm: ranked.rfm[i] ?? null,
+      value: { class: p.valueClass, actualValue: ranked.actual[i]!, strategicValue: ranked.strategic[i]! },
+      kaism: p.kaism,
+      man: assessMan(customer, {
+        revenue: f.revenue,
+        deciderContacted: deciders.has(customer.id),
+        needShown: needs.has(customer.id),
+      }),
+      credit: {
+        rating: p.credit,
+        overLimit: isOverLimit(f.outstanding, customer.creditLimit),
+        overdueAmount: f.overdueAmount,
+        oldestOverdueDays: f.oldestOverdueDays,
+        onTimeShare: f.onTimeShare,
+        maxDaysLate: f.maxDaysLate,
+        outstanding: f.outstanding,
+      },
+      churn: assessChurn(f, ranked.workspaceCycle, config),
+      relationship: p.relationship,
+      serviceLevel: serviceLevelFor(tier, f.lastContact, asOf, config),
+      moveUp:
+        config.headline === "scorecard"
+          ? moveUpOptions({ scorecard: config.scorecard, result: card, facts: f, sortedValues: ranked.sortedValues })
+          : [],
+      suggestions: [],
+      facts: f,
+      asOf,
+      configVersion,
+    };
+    grade.suggestions = suggestFor({
+      customer,
+      grade,
+      unrated: card.unrated,
+      unansweredEmail: unansweredEmail[i] ?? null,
+      stale: staleByCustomer.get(customer.id) ?? [],
+      crossSell: crossSell[i] ?? [],
+      previous: previous.get(customer.id),
+      asOf,
+      config,
+    });
+    return grade;
+  });
+
+  const tierCounts: Record<Tier, number> = { A: 0, B: 0, C: 0 };
+  const pyramid = Object.fromEntries(PYRAMID_LEVELS.map((l) => [l, 0])) as Record<PyramidLevel, number>;
+  for (const g of grades) {
+    tierCounts[g.tier]++;
+    pyramid[g.pyramid]++;
+  }
+  return { asOf, configVersion, customers: grades, funnel, pareto: ranked.pareto, pyramid, tierCounts };
+}

@@ -1,0 +1,57 @@
+// The workspace-wide model runs: every model that ranks customers against each other, computed once.
+import { classifyAbc, paretoReport } from "../abc";
+import { medianCycle } from "../churn";
+import type { ScoringConfig } from "../config";
+import { rateCredit } from "../credit";
+import { percentileRanks } from "../percentile";
+import { classifyPyramid } from "../pyramid";
+import type { CustomerRecord } from "../records";
+import { scoreRfm } from "../rfm";
+import { rankPercentileCriteria } from "../scorecard";
+import { actualValue, classifyValue, strategicValue } from "../value";
+import type { CustomerFacts } from "./types";
+
+/**
+ * Runs the ranking models over all customers (one sort per ranking, never per customer).
+ * @example
+ * rankWorkspace(customers, facts, defaultConfig()).abc[0] // "A"
+ */
+export function rankWorkspace(
+  customers: readonly CustomerRecord[],
+  facts: readonly CustomerFacts[],
+  config: ScoringConfig,
+) {
+  const ids = customers.map((c) => c.id);
+  const revenue = facts.map((f) => f.revenue);
+  const profit = facts.map((f) => f.profit);
+  const abcValues = config.abc.basis === "profit" ? profit : revenue;
+  const abc = classifyAbc(abcValues, ids, config.abc);
+  const actual = facts.map((f) => actualValue(f.profit, f.serviceCost, config.value));
+  const strategic = facts.map((f, i) => strategicValue(f, (customers[i] as CustomerRecord).wallet));
+  const percentile = rankPercentileCriteria(config, facts);
+  // Ascending values of the ranked customers per percentile criterion, for "what would move the tier up".
+  const sortedValues = config.scorecard.criteria.map((c) => {
+    if (c.kind !== "percentile") return null;
+    const values: number[] = [];
+    for (const f of facts) if (f.orderCount > 0 && f[c.metric] !== null) values.push(f[c.metric] as number);
+    return Float64Array.from(values).sort();
+  });
+  return {
+    ids,
+    credit: facts.map((f) => rateCredit(f, config)),
+    percentile,
+    sortedValues,
+    revenueRank: percentileRanks(facts.map((f) => (f.orderCount > 0 ? f.revenue : null))),
+    profitRank: percentileRanks(facts.map((f) => (f.orderCount > 0 ? f.profit : null))),
+    abc,
+    pareto: paretoReport(abcValues, ids, abc, config.abc.basis),
+    pyramid: classifyPyramid(profit, ids, config.pyramid),
+    rfm: scoreRfm(facts, config),
+    actual,
+    strategic,
+    valueClass: classifyValue(actual, strategic, ids, config.value),
+    workspaceCycle: medianCycle(facts),
+  };
+}
+
+export type WorkspaceRanking = ReturnType<typeof rankWorkspace>;

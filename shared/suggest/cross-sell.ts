@@ -1,0 +1,47 @@
+// Cross-sell candidates: products popular among customers of the same industry and tier that this one lacks.
+import type { ScoringConfig } from "../config";
+import type { Tier } from "../grade/types";
+
+export interface CrossSellCustomer {
+  industry: string | null;
+  tier: Tier;
+  /** Distinct products bought in the window. */
+  products: readonly string[];
+}
+
+/**
+ * For every customer, the products that ≥ crossSellPercent of its peers (same industry and tier,
+ * the customer included) bought and it has not, most popular first (at most 5). One pass to count
+ * per group, one pass to compare: O(customers × products per customer).
+ * @example
+ * crossSellProducts([{ industry: "x", tier: "A", products: ["p"] }, { industry: "x", tier: "A", products: [] }], defaultConfig())
+ * // [[], ["p"]]  (1 of 2 peers = 50 % ≥ 30 %)
+ */
+export function crossSellProducts(customers: readonly CrossSellCustomer[], config: ScoringConfig): string[][] {
+  const groups = new Map<string, { size: number; counts: Map<string, number>; popular?: string[] }>();
+  const keyOf = (c: CrossSellCustomer) => `${c.industry ?? ""}\u0000${c.tier}`;
+  for (const c of customers) {
+    const key = keyOf(c);
+    let g = groups.get(key);
+    if (!g) {
+      g = { size: 0, counts: new Map() };
+      groups.set(key, g);
+    }
+    g.size++;
+    for (const p of c.products) g.counts.set(p, (g.counts.get(p) ?? 0) + 1);
+  }
+  const pct = config.suggest.crossSellPercent;
+  return customers.map((c) => {
+    const g = groups.get(keyOf(c))!;
+    if (g.size < 2) return [];
+    if (!g.popular) {
+      g.popular = [...g.counts.entries()]
+        .filter(([, n]) => n * 100 >= pct * g.size)
+        .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+        .map(([p]) => p);
+    }
+    if (g.popular.length === 0) return [];
+    const own = new Set(c.products);
+    return g.popular.filter((p) => !own.has(p)).slice(0, 5);
+  });
+}

@@ -1,0 +1,190 @@
+// Next steps (DOMAIN.md §5): every suggestion with its code, priority, due date and the facts behind it.
+import type { ScoringConfig } from "../config";
+import { dayNumber } from "../dates";
+import { STAGE_PATH } from "../funnel";
+import type { CustomerGrade, Suggestion, SuggestionCode, SuggestionPriority } from "../grade/types";
+import type { CustomerRecord, PreviousGrade } from "../records";
+import { replyBy } from "../service";
+import { tierRank } from "../tier";
+
+export { crossSellProducts } from "./cross-sell";
+
+/** Default priority of each code: 1 act now … 5 when there is time. */
+export const SUGGESTION_PRIORITY: Record<SuggestionCode, SuggestionPriority> = {
+  "credit-hold": 1,
+  "collect-overdue": 2,
+  "reply-due": 1,
+  "follow-up-overdue": 2,
+  "grade-drop": 2,
+  "churn-risk": 3,
+  "follow-up-due": 3,
+  "advance-opportunity": 3,
+  "promote-key-account": 3,
+  "find-decision-maker": 3,
+  "verify-legal": 3,
+  "qualify-need": 4,
+  "qualify-budget": 4,
+  "cross-sell": 4,
+  "reduce-service": 4,
+  "rate-criteria": 5,
+};
+
+export interface SuggestContext {
+  customer: CustomerRecord;
+  grade: Pick<
+    CustomerGrade,
+    "tier" | "keyAccount" | "negativeValue" | "credit" | "churn" | "man" | "serviceLevel" | "facts" | "value"
+  >;
+  unrated: readonly string[];
+  unansweredEmail: string | null;
+  stale: readonly { opportunityId: string; stage: string; days: number }[];
+  crossSell: readonly string[];
+  previous: PreviousGrade | undefined;
+  asOf: string;
+  config: ScoringConfig;
+}
+
+function make(
+  code: SuggestionCode,
+  facts: Suggestion["facts"],
+  params: Record<string, string | number> = {},
+  extra: Partial<Suggestion> = {},
+): Suggestion {
+  return { code, priority: SUGGESTION_PRIORITY[code], title: { key: `suggest.${code}`, params }, facts, ...extra };
+}
+
+/** Sort: priority, then due (undated last), then code, so equal inputs give equal lists. */
+export function compareSuggestions(a: Suggestion, b: Suggestion): number {
+  if (a.priority !== b.priority) return a.priority - b.priority;
+  if (a.due !== b.due) return a.due === undefined ? 1 : b.due === undefined ? -1 : a.due < b.due ? -1 : 1;
+  return a.code < b.code ? -1 : a.code > b.code ? 1 : 0;
+}
+
+function creditAndFollowUp(ctx: SuggestContext, out: Suggestion[]): void {
+  const { grade: g, asOf, config } = ctx;
+  const c = g.credit;
+  if (c.rating === "hold")
+    out.push(
+      make(
+        "credit-hold",
+        { rating: c.rating, overdueAmount: c.overdueAmount, onTimeShare: c.onTimeShare, overLimit: c.overLimit },
+        { amount: c.overdueAmount, days: c.oldestOverdueDays },
+      ),
+    );
+  if (c.overdueAmount > 0)
+    out.push(
+      make(
+        "collect-overdue",
+        { overdueAmount: c.overdueAmount, oldestOverdueDays: c.oldestOverdueDays },
+        { amount: c.overdueAmount, days: c.oldestOverdueDays },
+        { due: asOf, priority: c.oldestOverdueDays > config.credit.hold.overdueDays ? 1 : 2 },
+      ),
+    );
+  if (ctx.unansweredEmail) {
+    const due = replyBy(ctx.unansweredEmail, g.tier, config);
+    out.push(
+      make("reply-due", { receivedAt: ctx.unansweredEmail, replyHours: g.serviceLevel.replyHours }, { due }, { due }),
+    );
+  }
+  const next = g.serviceLevel.nextFollowUp;
+  const facts = { lastContact: g.facts.lastContact, cadenceDays: g.serviceLevel.cadenceDays };
+  const today = dayNumber(asOf);
+  const nextDay = dayNumber(next);
+  if (nextDay < today)
+    out.push(
+      make("follow-up-overdue", { ...facts, daysOverdue: today - nextDay }, { days: today - nextDay }, { due: next }),
+    );
+  else if (nextDay <= today + config.service.followUpDueDays)
+    out.push(make("follow-up-due", facts, { due: next }, { due: next }));
+}
+
+function qualification(ctx: SuggestContext, out: Suggestion[]): void {
+  const { customer, grade: g, config } = ctx;
+  if (config.man.stages.includes(customer.lifecycleStage)) {
+    if (g.man.authority !== "yes") out.push(make("find-decision-maker", { authority: g.man.authority }));
+    if (g.man.need === "unknown") out.push(make("qualify-need", { need: g.man.need }));
+    if (g.man.money === "unknown") out.push(make("qualify-budget", { money: g.man.money }));
+  }
+  if (customer.kind !== "individual" && !customer.legalVerified && customer.lifecycleStage !== "lost")
+    out.push(
+      make(
+        "verify-legal",
+        { kind: customer.kind, lifecycleStage: customer.lifecycleStage },
+        {},
+        customer.lifecycleStage === "target" ? { priority: 2 } : {},
+      ),
+    );
+  for (const s of ctx.stale) {
+    const nextStage = STAGE_PATH[STAGE_PATH.indexOf(s.stage as (typeof STAGE_PATH)[number]) + 1] ?? s.stage;
+    out.push(
+      make(
+        "advance-opportunity",
+        { opportunityId: s.opportunityId, stage: s.stage, nextStage, days: s.days },
+        { stage: `stage.${nextStage}`, days: s.days },
+        { due: ctx.asOf },
+      ),
+    );
+  }
+}
+
+function accountChanges(ctx: SuggestContext, out: Suggestion[]): void {
+  const { grade: g, previous } = ctx;
+  if (g.churn !== "none") {
+    const f = g.facts;
+    out.push(
+      make(
+        "churn-risk",
+        {
+          risk: g.churn,
+          recencyDays: f.recencyDays,
+          cycleDays: f.cycleDays,
+          revenueLast6Months: f.revenueLast6Months,
+          revenuePrevious6Months: f.revenuePrevious6Months,
+        },
+        { days: f.recencyDays ?? 0 },
+        g.churn === "high" ? { priority: 2 } : {},
+      ),
+    );
+  }
+  if (ctx.crossSell.length)
+    out.push(
+      make(
+        "cross-sell",
+        { products: ctx.crossSell.join(", "), count: ctx.crossSell.length },
+        { products: ctx.crossSell.join(", ") },
+      ),
+    );
+  if (g.keyAccount && previous?.keyAccount !== true)
+    out.push(make("promote-key-account", { tier: g.tier, previouslyKey: previous ? previous.keyAccount : null }));
+  if (previous && tierRank(g.tier) > tierRank(previous.tier))
+    out.push(make("grade-drop", { from: previous.tier, to: g.tier }, { from: previous.tier, to: g.tier }));
+  if (g.negativeValue)
+    out.push(
+      make(
+        "reduce-service",
+        { actualValue: g.value.actualValue, serviceCost: g.facts.serviceCost },
+        { amount: g.facts.serviceCost },
+      ),
+    );
+  if (ctx.unrated.length)
+    out.push(
+      make(
+        "rate-criteria",
+        { criteria: ctx.unrated.join(", "), count: ctx.unrated.length },
+        { count: ctx.unrated.length },
+      ),
+    );
+}
+
+/**
+ * Every suggestion that applies to one customer, sorted by priority then due date.
+ * @example
+ * suggestFor(ctx).map((s) => s.code) // ["credit-hold", "collect-overdue", "follow-up-overdue", "rate-criteria"]
+ */
+export function suggestFor(ctx: SuggestContext): Suggestion[] {
+  const out: Suggestion[] = [];
+  creditAndFollowUp(ctx, out);
+  qualification(ctx, out);
+  accountChanges(ctx, out);
+  return out.sort(compareSuggestions);
+}
