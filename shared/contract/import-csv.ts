@@ -24,7 +24,7 @@ const INTEGERS = new Set(["quantity", "probability"]);
 const TRUE = new Set(["true", "1", "yes", "y", "是"]);
 const FALSE = new Set(["false", "0", "no", "n", "否"]);
 
-const shapeOf = (type: ImportType) => importRowSchemas()[type].shape as Record<string, z.ZodType>;
+const shapeOf = (type: ImportType) => importRowSchemas[type].shape as Record<string, z.ZodType>;
 
 /** The CSV columns of a record type, in the order of its JSON fields. */
 export function csvColumns(type: ImportType): string[] {

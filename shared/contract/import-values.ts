@@ -1,41 +1,21 @@
-// Exact value parsing for imports: decimal amounts → integer minor units, calendar dates, timestamps, domains.
+// Value parsing for imports: amounts (exact, via money.ts) as spreadsheets write them, real calendar dates, timestamps, domains.
 import { z } from "zod";
+import { emailSchema } from "./common";
+import { isFreeMailDomain } from "./email";
+import { parseMinor } from "./money";
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
 
-const DECIMAL = /^([+-]?)(\d*)(?:\.(\d+))?$/;
 const GROUPED = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
 
 /**
- * Exact decimal in major units → integer minor units, without ever going through a binary float.
- * Strings may group thousands with commas ("1,234.50"); numbers are read from their shortest
- * round-trip form, which is exactly what was written for up to 15 significant digits.
- * (Our own parser: shared/contract/money.ts had no `toMinor` when imports were written.)
- * @example
- * parseMinor("1234.5", 2) // { ok: true, value: 123450 }
- * parseMinor(0.1, 2) // { ok: true, value: 10 }
- * parseMinor("1.234", 2) // { ok: false, … "at most 2 decimal places" }
+ * An amount as spreadsheets write it, made plain for `parseMinor`: thousands commas dropped, zeros after
+ * the second decimal dropped.
+ * @example plainDecimal(" 1,234.500 ") // "1234.50"
  */
-export function parseMinor(input: string | number, digits: number): Parsed<number> {
-  let text: string;
-  if (typeof input === "number") {
-    if (!Number.isFinite(input)) return { ok: false, message: "Expected a finite number." };
-    text = String(input);
-  } else {
-    text = input.trim();
-    if (GROUPED.test(text)) text = text.replaceAll(",", "");
-  }
-  const match = DECIMAL.exec(text);
-  if (!match || (match[2] === "" && match[3] === undefined))
-    return { ok: false, message: "Expected a decimal amount such as 1234.50." };
-  const [, sign, whole = "", fraction = ""] = match;
-  if (fraction.replace(/0+$/, "").length > digits) {
-    return { ok: false, message: `Expected at most ${digits} decimal places.` };
-  }
-  const minorText = ((whole || "0") + fraction.padEnd(digits, "0").slice(0, digits)).replace(/^0+(?=\d)/, "");
-  const minor = Number(minorText);
-  if (minorText.length > 16 || !Number.isSafeInteger(minor)) return { ok: false, message: "The amount is too large." };
-  return { ok: true, value: sign === "-" && minor !== 0 ? -minor : minor };
+export function plainDecimal(text: string): string {
+  const t = text.trim();
+  return (GROUPED.test(t) ? t.replaceAll(",", "") : t).replace(/^([+-]?\d*\.\d{2})0+$/, "$1");
 }
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -81,25 +61,19 @@ export function parseTimestamp(text: string): Parsed<string> {
   return Number.isNaN(ms) ? fail : { ok: true, value: new Date(ms).toISOString() };
 }
 
-/** Free-mail domains (DOMAIN.md §1): they identify nobody, so they are never a customer's domain. */
-export const FREE_MAIL_DOMAINS: ReadonlySet<string> = new Set(
-  (
-    "gmail.com googlemail.com outlook.com hotmail.com live.com msn.com qq.com foxmail.com 163.com 126.com " +
-    "yeah.net sina.com sina.cn sohu.com aliyun.com icloud.com me.com yahoo.com yahoo.com.cn 139.com 189.cn " +
-    "proton.me protonmail.com gmx.com mail.com"
-  ).split(" "),
-);
-
 const HOSTNAME = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 
-/** Zod schemas for the value types of import rows (money needs the currency's number of decimals). */
+const AMOUNT_MESSAGE = "Expected a decimal amount with at most 2 decimal places, such as 1234.50.";
+
+/** Zod schemas for the value types of import rows. */
 export const importValues = {
-  amount: (digits: number) =>
-    z.union([z.number(), z.string()]).transform((input, ctx) => {
-      const parsed = parseMinor(input, digits);
-      if (!parsed.ok) ctx.addIssue({ code: "custom", message: parsed.message });
-      else if (parsed.value < 0) ctx.addIssue({ code: "custom", message: "Expected an amount of 0 or more." });
-      return parsed.ok ? parsed.value : z.NEVER;
+  /** A decimal amount in major units (number or string) → integer minor units, exactly. */
+  amount: () =>
+    z.union([z.number(), z.string()], { error: AMOUNT_MESSAGE }).transform((input, ctx) => {
+      const minor = parseMinor(typeof input === "string" ? plainDecimal(input) : input);
+      if (minor === null) ctx.addIssue({ code: "custom", message: AMOUNT_MESSAGE });
+      else if (minor < 0) ctx.addIssue({ code: "custom", message: "Expected an amount of 0 or more." });
+      return minor ?? z.NEVER;
     }),
   date: () =>
     z.string().transform((input, ctx) => {
@@ -120,7 +94,7 @@ export const importValues = {
       .toLowerCase()
       .transform((domain, ctx) => {
         if (!HOSTNAME.test(domain)) ctx.addIssue({ code: "custom", message: `"${domain}" is not a domain name.` });
-        else if (FREE_MAIL_DOMAINS.has(domain)) {
+        else if (isFreeMailDomain(domain)) {
           ctx.addIssue({
             code: "custom",
             message: `${domain} is a free-mail domain: it matches only exact addresses.`,

@@ -35,94 +35,82 @@ const jsonObject = <T extends z.ZodType>(value: T) =>
     message: "At most 10,000 characters of JSON.",
   });
 
-function buildSchemas(digits: number) {
-  const amount = v.amount(digits);
-  return {
-    customers: z.strictObject({
-      externalId: externalId(),
-      name: text(300),
-      kind: z.enum(CUSTOMER_KINDS).optional(),
-      nature: z.enum(CUSTOMER_NATURES).optional(),
-      /** Beyond the issue's field list: the funnel position of imported customers (default prospect). */
-      lifecycleStage: z.enum(LIFECYCLE_STAGES).optional(),
-      industry: optionalText(100),
-      region: optionalText(100),
-      /** A user of the workspace; null or empty = unowned. */
-      ownerEmail: v.email().nullable().optional(),
-      /** Replaces the customer's domains when given; never a free-mail domain. */
-      domains: z.array(v.domain()).max(50).optional(),
-      legalVerified: z.boolean().optional(),
-      creditLimit: amount.nullable().optional(),
-      wallet: amount.nullable().optional(),
-      /** Manual scorecard ratings: criterion id → level id. */
-      ratings: jsonObject(z.string().min(1).max(100)).optional(),
-      attributes: jsonObject(z.unknown()).optional(),
-    }),
-    contacts: z.strictObject({
-      customerExternalId: externalId(),
-      name: text(200),
-      email: v.email(),
-      phone: optionalText(50),
-      role: z.enum(DECISION_ROLES).nullable().optional(),
-    }),
-    orders: z.strictObject({
-      externalId: externalId(),
-      customerExternalId: externalId(),
-      date: v.date(),
-      amount,
-      cost: amount.optional(),
-      product: optionalText(200),
-      quantity: z.number().int().min(0).max(1e12).nullable().optional(),
-    }),
-    invoices: z.strictObject({
-      externalId: externalId(),
-      customerExternalId: externalId(),
-      /** When given, an order of the same customer imported before. */
-      orderExternalId: optionalText(200),
-      dueDate: v.date(),
-      amount,
-      paidDate: v.date().nullable().optional(),
-      paidAmount: amount.nullable().optional(),
-    }),
-    opportunities: z.strictObject({
-      externalId: externalId(),
-      customerExternalId: externalId(),
-      name: text(300),
-      stage: z.enum(OPPORTUNITY_STAGES),
-      amount,
-      expectedClose: v.date().nullable(),
-      /** Percent 0–100; absent or null = the stage's default probability. */
-      probability: z.number().int().min(0).max(100).nullable().optional(),
-      /** Beyond the issue's field list: when the stage last changed (default: when the import sees a new stage). */
-      stageChangedAt: v.timestamp().optional(),
-    }),
-    interactions: z.strictObject({
-      /** The client's UUID: the same id with the same content is unchanged, with other content an error. */
-      id: z.uuid({ error: "Expected a UUID." }),
-      customerExternalId: externalId(),
-      kind: z.enum(INTERACTION_KINDS),
-      occurredAt: v.timestamp(),
-      summary: z.string().trim().max(5000),
-      /** Beyond the issue's field list: "in" marks an incoming email (it drives reply-due). */
-      direction: z.enum(["in", "out"]).nullable().optional(),
-    }),
-  };
-}
+const amount = v.amount();
 
-export type ImportRowSchemas = ReturnType<typeof buildSchemas>;
+/** One schema per record type: the JSON row as sent (camelCase) → the values to store (amounts in minor units). */
+export const importRowSchemas = {
+  customers: z.strictObject({
+    externalId: externalId(),
+    name: text(300),
+    kind: z.enum(CUSTOMER_KINDS).optional(),
+    nature: z.enum(CUSTOMER_NATURES).optional(),
+    /** Beyond the issue's field list: the funnel position of imported customers (default prospect). */
+    lifecycleStage: z.enum(LIFECYCLE_STAGES).optional(),
+    industry: optionalText(100),
+    region: optionalText(100),
+    /** A user of the workspace; null or empty = unowned. */
+    ownerEmail: v.email().nullable().optional(),
+    /** Replaces the customer's domains when given; never a free-mail domain. */
+    domains: z.array(v.domain()).max(50).optional(),
+    legalVerified: z.boolean().optional(),
+    creditLimit: amount.nullable().optional(),
+    wallet: amount.nullable().optional(),
+    /** Manual scorecard ratings: criterion id → level id. */
+    ratings: jsonObject(z.string().min(1).max(100)).optional(),
+    attributes: jsonObject(z.unknown()).optional(),
+  }),
+  contacts: z.strictObject({
+    customerExternalId: externalId(),
+    name: text(200),
+    email: v.email(),
+    phone: optionalText(50),
+    role: z.enum(DECISION_ROLES).nullable().optional(),
+  }),
+  orders: z.strictObject({
+    externalId: externalId(),
+    customerExternalId: externalId(),
+    date: v.date(),
+    amount,
+    cost: amount.optional(),
+    product: optionalText(200),
+    quantity: z.number().int().min(0).max(1e12).nullable().optional(),
+  }),
+  invoices: z.strictObject({
+    externalId: externalId(),
+    customerExternalId: externalId(),
+    /** When given, an order of the same customer imported before. */
+    orderExternalId: optionalText(200),
+    dueDate: v.date(),
+    amount,
+    paidDate: v.date().nullable().optional(),
+    paidAmount: amount.nullable().optional(),
+  }),
+  opportunities: z.strictObject({
+    externalId: externalId(),
+    customerExternalId: externalId(),
+    name: text(300),
+    stage: z.enum(OPPORTUNITY_STAGES),
+    amount,
+    expectedClose: v.date().nullable(),
+    /** Percent 0–100; absent or null = the stage's default probability. */
+    probability: z.number().int().min(0).max(100).nullable().optional(),
+    /** Beyond the issue's field list: when the stage last changed (default: when the import sees a new stage). */
+    stageChangedAt: v.timestamp().optional(),
+  }),
+  interactions: z.strictObject({
+    /** The client's UUID: the same id with the same content is unchanged, with other content an error. */
+    id: z.uuid({ error: "Expected a UUID." }),
+    customerExternalId: externalId(),
+    kind: z.enum(INTERACTION_KINDS),
+    occurredAt: v.timestamp(),
+    summary: z.string().trim().max(5000),
+    /** Beyond the issue's field list: "in" marks an incoming email (it drives reply-due). */
+    direction: z.enum(["in", "out"]).nullable().optional(),
+  }),
+};
+
+export type ImportRowSchemas = typeof importRowSchemas;
 export type ImportRow<T extends ImportType> = z.output<ImportRowSchemas[T]>;
-
-const cache = new Map<number, ImportRowSchemas>();
-
-/** The row schemas for a currency with `digits` decimals (2 for CNY / USD / EUR, 0 for JPY). */
-export function importRowSchemas(digits = 2): ImportRowSchemas {
-  let schemas = cache.get(digits);
-  if (!schemas) {
-    schemas = buildSchemas(digits);
-    cache.set(digits, schemas);
-  }
-  return schemas;
-}
 
 export const importQuerySchema = z.object({
   /** `?dryRun=true` validates everything and writes nothing. */
