@@ -1,0 +1,47 @@
+// The background's long-lived pieces: the lookup service, the outbox and the toolbar badge, wired to the worker API.
+import { browser } from "wxt/browser";
+import { interactionBatchResponseSchema } from "../../../shared/contract/interactions";
+import { lookupResponseSchema } from "../../../shared/contract/lookup";
+import { apiFetch, apiJson } from "../../lib/api";
+import { getConnection } from "../../lib/connection";
+import { type CacheEntry, LookupService } from "../../lib/lookup";
+import { Outbox, type OutboxState } from "../../lib/outbox";
+
+const CACHE_KEY = "lookupCache";
+
+export function updateBadge(state: Pick<OutboxState, "items" | "failed">): void {
+  const text = state.items.length > 0 ? String(state.items.length) : state.failed.length > 0 ? "!" : "";
+  void browser.action.setBadgeText({ text });
+  void browser.action.setBadgeBackgroundColor({ color: state.items.length > 0 ? "#2563eb" : "#dc2626" });
+}
+
+export const outbox = new Outbox({
+  storage: browser.storage.local,
+  async send(items) {
+    const connection = await getConnection();
+    if (!connection) throw new Error("not connected");
+    const body = await apiJson<unknown>(connection, "/interactions/batch", { body: { items } });
+    return interactionBatchResponseSchema.parse(body).results;
+  },
+  onChange: updateBadge,
+});
+
+export const lookups = new LookupService({
+  async fetch(emails, etag) {
+    const connection = await getConnection();
+    if (!connection) throw new Error("not connected");
+    const res = await apiFetch(connection, "/lookup", { body: { emails }, etag });
+    if (res.status === 304) return { status: 304 };
+    const body = lookupResponseSchema.parse(await res.json());
+    return { status: 200, etag: res.headers.get("ETag"), results: body.results };
+  },
+  // storage.session outlives a killed service worker (not the browser), and never reaches the disk.
+  onCacheChange: (entries) => void browser.storage.session.set({ [CACHE_KEY]: entries }).catch(() => undefined),
+});
+
+/** Reloads the cache saved before the service worker was stopped. */
+export async function restoreLookupCache(): Promise<void> {
+  const stored = await browser.storage.session.get(CACHE_KEY).catch(() => ({}) as Record<string, unknown>);
+  const entries = stored[CACHE_KEY] as Record<string, CacheEntry> | undefined;
+  if (entries) lookups.restore(entries);
+}

@@ -1,0 +1,4 @@
+// placeholder
+import { render } from "preact";
+
+render(<p>card</p>, document.getElementById("app")!);

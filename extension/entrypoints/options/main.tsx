@@ -1,0 +1,4 @@
+// placeholder
+import { render } from "preact";
+
+render(<p>options</p>, document.getElementById("app")!);
