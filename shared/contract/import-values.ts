@@ -102,10 +102,6 @@ export const importValues = {
         }
         return domain;
       }),
-  email: () =>
-    z
-      .string()
-      .trim()
-      .toLowerCase()
-      .pipe(z.email({ error: "Expected an email address." }).max(254)),
+  /** The contract's email: trimmed, lower-cased, plausible. */
+  email: () => emailSchema,
 };
