@@ -1,5 +1,6 @@
 // Composes the Worker: the JSON API under /api/v1, the admin UI, and the daily scheduled regrade.
 import { Hono } from "hono";
+import { admin } from "./admin";
 import { getDb } from "./db/client";
 import type { AppEnv, Env } from "./env";
 import { onError } from "./lib/errors";
@@ -16,6 +17,8 @@ app.notFound((c) => c.json({ error: { code: "not_found", message: "No such route
 
 app.get("/health", (c) => c.json({ ok: true }));
 app.route("/api/v1", api);
+app.get("/", (c) => c.redirect("/admin", 302));
+app.route("/", admin);
 
 export { app };
 

@@ -1,0 +1,33 @@
+// The admin web UI: /setup and every page under /admin, each screen a module mounted here.
+import { Hono } from "hono";
+import { csrfProtect } from "../middleware/csrf";
+import { securityHeaders } from "../middleware/security-headers";
+import { loadSession } from "../middleware/session";
+import { assets } from "./assets/routes";
+import { account } from "./auth/account";
+import { lang } from "./auth/lang";
+import { setup } from "./auth/setup";
+import { signIn } from "./auth/sign-in";
+import { home } from "./dashboard/home";
+import type { AdminEnv } from "./env";
+import { errorPage, onAdminError } from "./error-page";
+import { detectLocale } from "./i18n";
+
+export const admin = new Hono<AdminEnv>();
+
+admin.use("/admin/*", securityHeaders, detectLocale);
+admin.use("/admin", securityHeaders, detectLocale);
+admin.use("/setup", securityHeaders, detectLocale);
+admin.route("/admin/assets", assets);
+admin.use("/admin/*", loadSession, csrfProtect);
+admin.use("/admin", loadSession, csrfProtect);
+admin.use("/setup", loadSession, csrfProtect);
+admin.onError(onAdminError);
+
+admin.route("/", setup);
+admin.route("/admin", signIn);
+admin.route("/admin", lang);
+admin.route("/admin/account", account);
+admin.route("/admin", home);
+
+admin.all("/admin/*", (c) => errorPage(c, 404));
