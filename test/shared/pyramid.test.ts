@@ -31,7 +31,9 @@ describe("pyramid properties", () => {
       fc.property(fc.array(fc.integer({ min: -1000, max: 1000 }), { maxLength: 120 }), (profits) => {
         const levels = classifyPyramid(profits, ids(profits.length), pyramid);
         expect(levels).toHaveLength(profits.length);
-        levels.forEach((l, i) => expect(l === "loss").toBe((profits[i] as number) < 0));
+        levels.forEach((l, i) => {
+          expect(l === "loss").toBe((profits[i] as number) < 0);
+        });
       }),
     );
   });
@@ -41,11 +43,11 @@ describe("pyramid properties", () => {
     fc.assert(
       fc.property(fc.array(fc.integer({ min: -1000, max: 1000 }), { maxLength: 120 }), (profits) => {
         const levels = classifyPyramid(profits, ids(profits.length), pyramid);
-        profits.forEach((p, i) =>
+        profits.forEach((p, i) => {
           profits.forEach((q, j) => {
             if (p > q) expect(order.indexOf(levels[i]!)).toBeLessThanOrEqual(order.indexOf(levels[j]!));
-          }),
-        );
+          });
+        });
       }),
     );
   });
