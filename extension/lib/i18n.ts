@@ -20,3 +20,13 @@ export function translator(locale: UiLocale): Translate {
       params && name in params ? String(params[name]) : whole,
     );
 }
+
+/** The browser's UI language (navigator.language where the i18n API is unavailable, e.g. in tests). */
+export function browserLanguage(): string {
+  try {
+    const api = (globalThis as { chrome?: { i18n?: { getUILanguage?: () => string } } }).chrome;
+    return api?.i18n?.getUILanguage?.() ?? navigator.language;
+  } catch {
+    return navigator.language;
+  }
+}

@@ -2,10 +2,10 @@
 import { type Browser, browser } from "wxt/browser";
 import { getSettings } from "../../lib/connection";
 import { extractEmail, mailtoEmails } from "../../lib/email";
-import { resolveLocale, translator } from "../../lib/i18n";
+import { browserLanguage, resolveLocale, translator } from "../../lib/i18n";
 
 export async function createMenus(): Promise<void> {
-  const t = translator(resolveLocale((await getSettings()).locale, browser.i18n.getUILanguage()));
+  const t = translator(resolveLocale((await getSettings()).locale, browserLanguage()));
   await browser.contextMenus.removeAll();
   browser.contextMenus.create({ id: "log-selection", title: t("menu.logSelection"), contexts: ["selection"] });
   browser.contextMenus.create({

@@ -5,7 +5,7 @@ import { customerDetailResponseSchema, customerListResponseSchema } from "../../
 import { apiJson } from "../../lib/api";
 import { getConnection, getProfile, getSettings, normaliseServerUrl, setConnection } from "../../lib/connection";
 import { normaliseEmail } from "../../lib/email";
-import { resolveLocale, type UiLocale } from "../../lib/i18n";
+import { browserLanguage, resolveLocale, type UiLocale } from "../../lib/i18n";
 import { parseMessage } from "../../lib/message-schemas";
 import { CONTENT_SCRIPT_MESSAGES, type LogDraft, type Message, type Replies } from "../../lib/messages";
 import { refreshProfile } from "./profile";
@@ -13,7 +13,7 @@ import { lookups, outbox } from "./services";
 import { syncGenericScripts } from "./sites";
 
 async function locale(): Promise<UiLocale> {
-  return resolveLocale((await getSettings()).locale, browser.i18n.getUILanguage());
+  return resolveLocale((await getSettings()).locale, browserLanguage());
 }
 
 function fromExtensionPage(sender: Browser.runtime.MessageSender): boolean {

@@ -1,0 +1,103 @@
+// Message validation and the background router: content scripts are untrusted, only extension pages may log or connect.
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { browser } from "wxt/browser";
+import { fakeBrowser } from "wxt/testing/fake-browser";
+import { handle } from "../../extension/entrypoints/background/router";
+import { lookups } from "../../extension/entrypoints/background/services";
+import { parseMessage } from "../../extension/lib/message-schemas";
+import { customerResult } from "./results";
+
+const page = { id: "test-extension-id", url: "chrome-extension://test-extension-id/popup.html" };
+const content = { id: "test-extension-id", url: "https://mail.google.com/mail/u/0/#inbox", tab: { id: 3 } as never };
+const log = { type: "log", item: { email: "ana.lopes@example.org", kind: "call", summary: "Called about Q3" } };
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  lookups.clear();
+});
+afterEach(() => vi.unstubAllGlobals());
+
+describe("parseMessage", () => {
+  it.each([
+    ["an unknown type", { type: "eval", code: "1" }],
+    ["an extra field", { type: "status", admin: true }],
+    ["a bad address", { type: "card", email: "not an address" }],
+    ["an unknown kind", { type: "log", item: { email: "a@b.co", kind: "fax", summary: "" } }],
+    [
+      "both email and customerId",
+      { type: "log", item: { email: "a@b.co", customerId: "c1", kind: "note", summary: "" } },
+    ],
+    [
+      "a javascript: source URL",
+      { type: "log", item: { email: "a@b.co", kind: "note", summary: "", sourceUrl: "javascript:alert(1)" } },
+    ],
+    ["too many addresses", { type: "lookup", emails: Array.from({ length: 501 }, (_, i) => `p${i}@example.com`) }],
+    ["a pairing code and a token", { type: "connect", serverUrl: "https://crm.example.com", code: "A", token: "B" }],
+    ["not an object", "status"],
+  ])("rejects %s", (_, input) => {
+    expect(parseMessage(input)).toBeNull();
+  });
+
+  it("accepts and normalises a valid log", () => {
+    expect(parseMessage({ ...log, item: { ...log.item, email: "Ana.Lopes@Example.ORG" } })).toMatchObject({
+      item: { email: "ana.lopes@example.org" },
+    });
+  });
+});
+
+describe("background router", () => {
+  it("refuses a log, connect or search sent by a web page's content script", async () => {
+    for (const m of [
+      log,
+      { type: "connect", serverUrl: "https://evil.example", token: "t" },
+      { type: "search", q: "a" },
+    ]) {
+      expect(await handle(m, content)).toBeNull();
+    }
+    expect((await browser.storage.local.get("outbox")).outbox).toBeUndefined();
+    expect((await browser.storage.local.get("connection")).connection).toBeUndefined();
+  });
+
+  it("refuses messages from another extension", async () => {
+    expect(await handle({ type: "status" }, { ...page, id: "other" })).toBeNull();
+  });
+
+  it("queues a log from an extension page with a client UUID and the time", async () => {
+    const reply = (await handle(log, page)) as { id: string };
+    expect(reply.id).toMatch(/^[0-9a-f-]{36}$/);
+    const { outbox } = await browser.storage.local.get("outbox");
+    expect(outbox).toMatchObject({ items: [{ body: { id: reply.id, email: "ana.lopes@example.org", kind: "call" } }] });
+  });
+
+  it("answers a content script's lookup as not connected until a connection is stored", async () => {
+    expect(await handle({ type: "lookup", emails: ["ana.lopes@example.org"] }, content)).toMatchObject({
+      connected: false,
+      results: [],
+    });
+  });
+
+  it("reads a connection written straight into storage (the roll-out contract) and looks up with its token", async () => {
+    await browser.storage.local.set({ connection: { serverUrl: "https://crm.example.com/", token: "tok" } });
+    const fetchMock = vi.fn(async (_url: string, _init: RequestInit) =>
+      Response.json({ results: [customerResult()] }, { headers: { ETag: '"v9"' } }),
+    );
+    vi.stubGlobal("fetch", fetchMock);
+    const reply = await handle({ type: "lookup", emails: ["Ana.Lopes@example.org", "junk"] }, content);
+    expect(reply).toMatchObject({
+      connected: true,
+      results: [{ email: "ana.lopes@example.org", customer: { tier: "A" } }],
+    });
+    const [url, init] = fetchMock.mock.calls[0]!;
+    expect(url).toBe("https://crm.example.com/api/v1/lookup");
+    expect(JSON.parse(init.body as string)).toEqual({ emails: ["ana.lopes@example.org"] });
+    expect((init.headers as Record<string, string>).Authorization).toBe("Bearer tok");
+  });
+
+  it("wipes the token and the cache on disconnect", async () => {
+    await browser.storage.local.set({ connection: { serverUrl: "https://crm.example.com", token: "tok" } });
+    lookups.restore({ "ana.lopes@example.org": { result: customerResult(), etag: null, at: Date.now() } });
+    await handle({ type: "disconnect" }, page);
+    expect((await browser.storage.local.get("connection")).connection).toBeUndefined();
+    expect(lookups.cached("ana.lopes@example.org")).toBeNull();
+  });
+});
