@@ -1,4 +1,6 @@
-// placeholder
+// The options page entry.
 import { render } from "preact";
+import "../../ui/theme.css";
+import { Options } from "../../ui/options/Options";
 
-render(<p>options</p>, document.getElementById("app")!);
+render(<Options />, document.getElementById("app")!);

@@ -1,0 +1,76 @@
+// The toolbar popup: search, the current page's customers, one-click log, outbox status, site switch, shortcut.
+import { useEffect, useState } from "preact/hooks";
+import { browser } from "wxt/browser";
+import { getSettings } from "../../lib/connection";
+import type { StatusReply } from "../../lib/messages";
+import { ask } from "../send";
+import { enableSite, isBuiltIn, originOf } from "../sites";
+import { useLocale } from "../use-locale";
+import { LogForm } from "./LogForm";
+import { OutboxStatus } from "./OutboxStatus";
+import { currentPage, type PageInfo } from "./page-info";
+import { PageCustomers, Search } from "./Search";
+
+function useShortcut(): string | null {
+  const [keys, setKeys] = useState<string | null>(null);
+  useEffect(() => {
+    void browser.commands
+      .getAll()
+      .then((all) => setKeys(all.find((c) => c.name === "_execute_action")?.shortcut || null));
+  }, []);
+  return keys;
+}
+
+function SiteSwitch({ page, t }: { page: PageInfo; t: ReturnType<typeof useLocale>["t"] }) {
+  const origin = originOf(page.url);
+  const [enabled, setEnabled] = useState(false);
+  useEffect(() => {
+    if (origin) void getSettings().then((s) => setEnabled(s.sites.includes(origin)));
+  }, [origin]);
+  if (!origin || !page.url || isBuiltIn(page.url)) return null;
+  if (enabled) return <p class="muted">{t("popup.siteEnabled")}</p>;
+  return (
+    <button type="button" onClick={() => void enableSite(origin, page.tabId).then(setEnabled)}>
+      {t("popup.enableSite")}
+    </button>
+  );
+}
+
+export function Popup() {
+  const { t } = useLocale();
+  const [status, setStatus] = useState<StatusReply | null>(null);
+  const [page, setPage] = useState<PageInfo | null>(null);
+  const shortcut = useShortcut();
+  const refresh = () => void ask({ type: "status" }).then(setStatus);
+  useEffect(() => {
+    refresh();
+    void currentPage(new URLSearchParams(location.search)).then(setPage);
+  }, []);
+  if (!status) return null;
+  if (!status.connected) {
+    return (
+      <div>
+        <p>{t("popup.notConnected")}</p>
+        <button type="button" class="primary" onClick={() => void browser.runtime.openOptionsPage()}>
+          {t("popup.settings")}
+        </button>
+        <OutboxStatus status={status} t={t} refresh={refresh} />
+      </div>
+    );
+  }
+  return (
+    <div>
+      <Search serverUrl={status.serverUrl ?? ""} t={t} />
+      {page && <PageCustomers emails={page.emails} serverUrl={status.serverUrl ?? ""} t={t} />}
+      {page && <LogForm page={page} t={t} onLogged={refresh} />}
+      <OutboxStatus status={status} t={t} refresh={refresh} />
+      <div class="row between" style="margin-top:8px">
+        {page && <SiteSwitch page={page} t={t} />}
+        <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>
+          {t("popup.settings")}
+        </button>
+      </div>
+      {shortcut && <p class="muted">{t("popup.shortcut", { keys: shortcut })}</p>}
+    </div>
+  );
+}
