@@ -3,6 +3,7 @@ import { Hono } from "hono";
 import { admin } from "./admin";
 import { getDb } from "./db/client";
 import type { AppEnv, Env } from "./env";
+import { regradeAll, todayUtc } from "./jobs/regrade";
 import { onError } from "./lib/errors";
 import { api } from "./routes";
 
@@ -24,7 +25,8 @@ export { app };
 
 export default {
   fetch: app.fetch,
-  async scheduled(_controller: ScheduledController, _env: Env, _ctx: ExecutionContext) {
-    // The daily regrade of every workspace lands with the regrade job (issue #4).
+  async scheduled(controller: ScheduledController, env: Env, ctx: ExecutionContext) {
+    // The daily regrade of every workspace as of the trigger's day in UTC; failures are logged per workspace.
+    ctx.waitUntil(regradeAll(env, todayUtc(new Date(controller.scheduledTime))).then(() => undefined));
   },
 } satisfies ExportedHandler<Env>;

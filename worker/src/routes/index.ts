@@ -1,8 +1,10 @@
 // The /api/v1 router: one module per resource, mounted here (the meta-test checks every module is mounted).
 import { Hono } from "hono";
 import type { AppEnv } from "../env";
+import { importRoutes } from "./import";
 import { meRoutes } from "./me";
 import { pairingRoutes } from "./pairing";
+import { regradeRoutes } from "./regrade";
 import { tokensRoutes } from "./tokens";
 import { usersRoutes } from "./users";
 import { workspacesRoutes } from "./workspaces";
@@ -13,3 +15,5 @@ api.route("/", pairingRoutes);
 api.route("/me", meRoutes);
 api.route("/users", usersRoutes);
 api.route("/tokens", tokensRoutes);
+api.route("/import", importRoutes);
+api.route("/regrade", regradeRoutes);

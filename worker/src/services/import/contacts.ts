@@ -1,9 +1,10 @@
 // Imports contacts: upsert by email (lower-cased, unique per workspace); the customer by its external id.
 import { and, eq } from "drizzle-orm";
 import type { ImportRow } from "../../../../shared/contract/import";
+import { inJson, selectInSlices, upserts } from "../../db/bulk";
 import { contacts } from "../../db/schema";
-import { chunkFor, inJson, keep, newPlan, sameValues, selectInSlices, tally, upserts } from "./bulk";
 import { type ImportContext, resolveCustomers, unknownCustomer } from "./context";
+import { chunkFor, keep, newPlan, sameValues, tally } from "./plan";
 import type { Numbered } from "./validate";
 
 type ContactWrite = typeof contacts.$inferInsert;

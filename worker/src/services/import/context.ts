@@ -1,9 +1,9 @@
 // What every record type's import needs: the database, the workspace, how to name fields, and the clock.
 import { and, eq } from "drizzle-orm";
 import type { ImportError } from "../../../../shared/contract/import";
+import { inJson, selectInSlices } from "../../db/bulk";
 import { customers } from "../../db/schema";
 import type { Db } from "../../env";
-import { inJson, selectInSlices } from "./bulk";
 
 export interface ImportContext {
   db: Db;

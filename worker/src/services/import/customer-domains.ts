@@ -1,8 +1,8 @@
 // A customer's email domains on import: who holds a domain now, and replacing a customer's set in bulk.
 import { and, eq } from "drizzle-orm";
+import { chunk, inJson, rowsPerStatement, type Statement, selectInSlices } from "../../db/bulk";
 import { customerDomains, customers } from "../../db/schema";
 import type { Db } from "../../env";
-import { chunk, inJson, rowsPerStatement, type Statement, selectInSlices } from "./bulk";
 import type { ImportContext } from "./context";
 import type { CustomerUnit } from "./customers";
 

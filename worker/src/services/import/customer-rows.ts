@@ -1,7 +1,7 @@
 // Reads the stored customers an import names, by external id, with every column the import compares.
 import { and, eq } from "drizzle-orm";
+import { inJson, selectInSlices } from "../../db/bulk";
 import { customers } from "../../db/schema";
-import { inJson, selectInSlices } from "./bulk";
 import type { ImportContext } from "./context";
 
 export async function loadCustomers(ctx: ImportContext, externalIds: string[]) {

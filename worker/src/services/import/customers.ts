@@ -1,12 +1,13 @@
 // Imports customers: upsert by externalId, owner by user email, and (when given) the exact set of domains.
 import { eq } from "drizzle-orm";
 import type { ImportRow } from "../../../../shared/contract/import";
+import { upserts } from "../../db/bulk";
 import { customers, users } from "../../db/schema";
 import type { Db } from "../../env";
-import { chunkFor, keep, newPlan, sameValues, tally, upserts } from "./bulk";
 import type { ImportContext } from "./context";
 import { claimDomains, domainStatements, loadDomains, sameDomains } from "./customer-domains";
 import { loadCustomers } from "./customer-rows";
+import { chunkFor, keep, newPlan, sameValues, tally } from "./plan";
 import type { Numbered } from "./validate";
 
 type CustomerWrite = typeof customers.$inferInsert & { id: string };

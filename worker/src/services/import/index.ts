@@ -5,7 +5,6 @@ import { workspaces } from "../../db/schema";
 import type { Caller, Db } from "../../env";
 import { auditStatement } from "../audit";
 import type { RawRows } from "./body";
-import { type ImportPlan, writePlan } from "./bulk";
 import { planContacts } from "./contacts";
 import type { ImportContext } from "./context";
 import { planCustomers } from "./customers";
@@ -13,6 +12,7 @@ import { planInteractions } from "./interactions";
 import { planInvoices } from "./invoices";
 import { planOpportunities } from "./opportunities";
 import { planOrders } from "./orders";
+import { type ImportPlan, writePlan } from "./plan";
 import { byRow, type Numbered, validateRows } from "./validate";
 
 export { importFormat, parseImportBody } from "./body";

@@ -2,9 +2,10 @@
 // other content under a used id is a row error; interactions are never rewritten.
 import { and, eq } from "drizzle-orm";
 import type { ImportRow } from "../../../../shared/contract/import";
+import { chunk, inJson, rowsPerStatement, selectInSlices } from "../../db/bulk";
 import { interactions } from "../../db/schema";
-import { chunk, chunkFor, inJson, newPlan, rowsPerStatement, selectInSlices, tally } from "./bulk";
 import { type ImportContext, resolveCustomers, unknownCustomer } from "./context";
+import { chunkFor, newPlan, tally } from "./plan";
 import type { Numbered } from "./validate";
 
 type InteractionWrite = typeof interactions.$inferInsert;

@@ -1,9 +1,10 @@
 // Imports invoices: upsert by externalId; the customer by its external id, the order (when named) must be its.
 import { and, eq } from "drizzle-orm";
 import type { ImportRow } from "../../../../shared/contract/import";
+import { inJson, selectInSlices, upserts } from "../../db/bulk";
 import { invoices, orders } from "../../db/schema";
-import { chunkFor, inJson, keep, newPlan, sameValues, selectInSlices, tally, upserts } from "./bulk";
 import { type ImportContext, resolveCustomers, unknownCustomer } from "./context";
+import { chunkFor, keep, newPlan, sameValues, tally } from "./plan";
 import type { Numbered } from "./validate";
 
 type InvoiceWrite = typeof invoices.$inferInsert;

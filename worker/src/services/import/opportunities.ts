@@ -1,9 +1,10 @@
 // Imports opportunities: upsert by externalId; a new stage restarts the stage clock (stale after 14 days).
 import { and, eq } from "drizzle-orm";
 import type { ImportRow } from "../../../../shared/contract/import";
+import { inJson, selectInSlices, upserts } from "../../db/bulk";
 import { opportunities } from "../../db/schema";
-import { chunkFor, inJson, keep, newPlan, sameValues, selectInSlices, tally, upserts } from "./bulk";
 import { type ImportContext, resolveCustomers, unknownCustomer } from "./context";
+import { chunkFor, keep, newPlan, sameValues, tally } from "./plan";
 import type { Numbered } from "./validate";
 
 type OpportunityWrite = typeof opportunities.$inferInsert;
