@@ -2,6 +2,7 @@
 import type { Context } from "hono";
 import { getCookie } from "hono/cookie";
 import { createMiddleware } from "hono/factory";
+import { catalogs, t as engineT, formatMoney } from "../../../shared/i18n";
 import { type AdminKey, adminEn } from "../../../shared/i18n/admin.en";
 import { adminZhCN } from "../../../shared/i18n/admin.zh-CN";
 import { LOCALES, type Locale, type MessageRef } from "../../../shared/i18n/types";
@@ -59,8 +60,10 @@ export interface Ui {
   tk: (key: string, fallback?: string) => string;
   /** An engine message (criterion labels, suggestion titles, move-up hints). */
   msg: (ref: MessageRef | undefined) => string;
-  /** Minor units in the workspace currency. */
+  /** Minor units in the workspace currency, exact (cents shown). */
   money: (minor: number | null | undefined) => string;
+  /** Minor units rounded to whole units, for charts and summaries. */
+  moneyRound: (minor: number | null | undefined) => string;
   number: (n: number | null | undefined, digits?: number) => string;
   percent: (share: number | null | undefined, digits?: number) => string;
   date: (iso: string | null | undefined) => string;
@@ -74,7 +77,12 @@ export function buildUi(c: Context<AdminEnv>): Ui {
   const timeZone = c.var.session?.timeZone ?? "Asia/Shanghai";
   const locale = c.var.locale ?? "en";
   const t = translator(locale);
-  const tk = (key: string, fallback?: string) => (hasKey(key) ? t(key) : (fallback ?? key.split(".").pop() ?? key));
+  // Our strings first, then the engine's catalogue (tiers, classes, stages, criteria…): the two merged at use.
+  const engine = catalogs[locale];
+  const tk = (key: string, fallback?: string) =>
+    hasKey(key)
+      ? t(key)
+      : (engine[key] ?? catalogs.en[key] ?? fallback ?? key.split(".").pop()?.replace(/_/g, " ") ?? key);
   const cur = new Intl.NumberFormat(locale, { style: "currency", currency, maximumFractionDigits: 0 });
   const d = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone });
   const dt = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone });
@@ -83,17 +91,9 @@ export function buildUi(c: Context<AdminEnv>): Ui {
     locale,
     t,
     tk,
-    msg: (ref) => {
-      if (!ref) return "";
-      const params = Object.fromEntries(
-        Object.entries(ref.params ?? {}).map(([k, v]) => [
-          k,
-          k.startsWith("amount") && typeof v === "number" ? cur.format(v / 100) : v,
-        ]),
-      );
-      return hasKey(ref.key) ? t(ref.key, params) : interpolate(ref.key, params);
-    },
-    money: (minor) => (minor === null || minor === undefined ? "—" : cur.format(minor / 100)),
+    msg: (ref) => (ref ? engineT(locale, ref, { currency }) : ""),
+    money: (minor) => (minor === null || minor === undefined ? "—" : formatMoney(minor, currency, locale)),
+    moneyRound: (minor) => (minor === null || minor === undefined ? "—" : cur.format(minor / 100)),
     number: (n, digits = 2) =>
       n === null || n === undefined ? "—" : new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(n),
     percent: (share, digits = 0) =>

@@ -8,10 +8,14 @@ import { account } from "./auth/account";
 import { lang } from "./auth/lang";
 import { setup } from "./auth/setup";
 import { signIn } from "./auth/sign-in";
+import { customers } from "./customers/detail";
 import { home } from "./dashboard/home";
 import type { AdminEnv } from "./env";
 import { errorPage, onAdminError } from "./error-page";
 import { detectLocale } from "./i18n";
+import { connect } from "./people/connect";
+import { tokens } from "./people/tokens";
+import { people } from "./people/users";
 
 export const admin = new Hono<AdminEnv>();
 
@@ -28,6 +32,10 @@ admin.route("/", setup);
 admin.route("/admin", signIn);
 admin.route("/admin", lang);
 admin.route("/admin/account", account);
+admin.route("/admin/customers", customers);
+admin.route("/admin/people", people);
+admin.route("/admin/tokens", tokens);
+admin.route("/admin/connect", connect);
 admin.route("/admin", home);
 
 admin.all("/admin/*", (c) => errorPage(c, 404));

@@ -9,6 +9,7 @@ color:var(--ink);background:var(--bg);line-height:1.5;font-size:15px}
 body{margin:0}
 a{color:var(--brand)}
 :focus-visible{outline:3px solid var(--focus);outline-offset:2px;border-radius:4px}
+.sr-only{position:absolute;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;clip:rect(0,0,0,0);white-space:nowrap;border:0}
 .skip{position:absolute;left:-9999px;top:0;background:var(--ink);color:#fff;padding:.5rem 1rem;z-index:10}
 .skip:focus{left:.5rem;top:.5rem}
 .top{display:flex;flex-wrap:wrap;align-items:center;gap:.5rem 1.5rem;padding:.6rem 1.5rem;background:#101828;color:#e8ecf3}

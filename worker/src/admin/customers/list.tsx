@@ -1,0 +1,202 @@
+// Customers: filters (tier, credit, owner, key account, churn, RFM segment, value class), search, sort and paging.
+import type { Context } from "hono";
+import {
+  CUSTOMER_SORTS,
+  type CustomerListItem,
+  type CustomerListQuery,
+  customerListQuerySchema,
+  type User,
+} from "../../../../shared/contract";
+import { CHURN_RISKS, CREDIT_RATINGS, RFM_SEGMENTS, TIERS, VALUE_CLASSES } from "../../../../shared/grade/types";
+import { encodeCursor, listCustomers } from "../../services/customer-list";
+import { listUsers } from "../../services/users";
+import type { AdminEnv } from "../env";
+import type { Ui } from "../i18n";
+import { noticeOf, pageContext, render } from "../render";
+import { ChurnBadge, CreditBadge, Marks, TierBadge } from "../ui/badges";
+import { Field, Select } from "../ui/form";
+import { Page } from "../ui/layout";
+
+const PAGE_SIZE = 25;
+const FILTERS = ["q", "tier", "credit", "owner", "keyAccount", "churn", "segment", "value", "sort"] as const;
+
+/** The query as the list service wants it; values it would refuse are dropped rather than failing the page. */
+function readQuery(c: Context<AdminEnv>): { query: CustomerListQuery; raw: Record<string, string>; page: number } {
+  const raw: Record<string, string> = {};
+  for (const k of FILTERS) {
+    const v = c.req.query(k)?.trim();
+    if (v) raw[k] = v;
+  }
+  const page = Math.max(1, Math.min(10_000, Number.parseInt(c.req.query("page") ?? "1", 10) || 1));
+  const cursor = page > 1 ? encodeCursor((page - 1) * PAGE_SIZE) : undefined;
+  let parsed = customerListQuerySchema.safeParse({ ...raw, limit: PAGE_SIZE, cursor });
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) delete raw[String(issue.path[0])];
+    parsed = customerListQuerySchema.safeParse({ ...raw, limit: PAGE_SIZE, cursor });
+  }
+  return { query: parsed.success ? parsed.data : customerListQuerySchema.parse({ limit: PAGE_SIZE }), raw, page };
+}
+
+const opts = (ui: Ui, prefix: string, values: readonly string[]) =>
+  values.map((v) => ({ value: v, label: ui.tk(`${prefix}.${v}`, v) }));
+
+function Filters({ ui, raw, owners, isRep }: { ui: Ui; raw: Record<string, string>; owners: User[]; isRep: boolean }) {
+  const any = ui.t("customers.any");
+  const ownerOptions = [
+    { value: "me", label: ui.t("customers.ownerMe") },
+    { value: "none", label: ui.t("customers.ownerNone") },
+    ...(isRep ? [] : owners.map((u) => ({ value: u.id, label: u.name }))),
+  ];
+  const sorts = CUSTOMER_SORTS.flatMap((s) => [
+    { value: s, label: `${ui.tk(`customers.sort.${s}`)} ↑` },
+    { value: `-${s}`, label: `${ui.tk(`customers.sort.${s}`)} ↓` },
+  ]);
+  return (
+    <form method="get" action="/admin/customers" class="card" role="search" data-autosubmit>
+      <div class="filters">
+        <Field
+          label={ui.t("customers.search")}
+          name="q"
+          type="search"
+          value={raw.q}
+          placeholder={ui.t("customers.searchHint")}
+        />
+        <Select
+          label={ui.t("customers.tier")}
+          name="tier"
+          value={raw.tier}
+          options={opts(ui, "tier", TIERS)}
+          empty={any}
+        />
+        <Select
+          label={ui.t("customers.credit")}
+          name="credit"
+          value={raw.credit}
+          options={opts(ui, "credit", CREDIT_RATINGS)}
+          empty={any}
+        />
+        <Select label={ui.t("customers.owner")} name="owner" value={raw.owner} options={ownerOptions} empty={any} />
+        <Select
+          label={ui.t("customers.keyAccount")}
+          name="keyAccount"
+          value={raw.keyAccount}
+          options={[
+            { value: "true", label: ui.t("common.yes") },
+            { value: "false", label: ui.t("common.no") },
+          ]}
+          empty={any}
+        />
+        <Select
+          label={ui.t("customers.churn")}
+          name="churn"
+          value={raw.churn}
+          options={opts(ui, "churn", CHURN_RISKS)}
+          empty={any}
+        />
+        <Select
+          label={ui.t("customers.segment")}
+          name="segment"
+          value={raw.segment}
+          options={opts(ui, "segment", RFM_SEGMENTS)}
+          empty={any}
+        />
+        <Select
+          label={ui.t("customers.valueClass")}
+          name="value"
+          value={raw.value}
+          options={opts(ui, "valueClass", VALUE_CLASSES)}
+          empty={any}
+        />
+        <Select label={ui.t("customers.sort")} name="sort" value={raw.sort ?? "name"} options={sorts} />
+        <div class="actions">
+          <button type="submit">{ui.t("customers.apply")}</button>
+          <a href="/admin/customers">{ui.t("customers.reset")}</a>
+        </div>
+      </div>
+    </form>
+  );
+}
+
+function CustomerTable({ ui, items }: { ui: Ui; items: CustomerListItem[] }) {
+  return (
+    <div class="table-wrap">
+      <table>
+        <caption class="sr-only">{ui.t("nav.customers")}</caption>
+        <thead>
+          <tr>
+            <th>{ui.t("customers.name")}</th>
+            <th>{ui.t("customers.tier")}</th>
+            <th class="num">{ui.t("customers.score")}</th>
+            <th>{ui.t("customers.credit")}</th>
+            <th class="num">{ui.t("customers.overdue")}</th>
+            <th>{ui.t("customers.churn")}</th>
+            <th>{ui.t("customers.segment")}</th>
+            <th>{ui.t("customers.valueClass")}</th>
+            <th>{ui.t("customers.owner")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((r) => (
+            <tr>
+              <td>
+                <a href={`/admin/customers/${encodeURIComponent(r.id)}`}>{r.name}</a>{" "}
+                <Marks ui={ui} keyAccount={r.keyAccount} negative={r.negativeValue} />
+                {r.industry || r.region ? (
+                  <div class="muted small">{[r.industry, r.region].filter(Boolean).join(" · ")}</div>
+                ) : null}
+              </td>
+              <td>
+                <TierBadge ui={ui} tier={r.tier} />
+              </td>
+              <td class="num">{ui.number(r.score, 1)}</td>
+              <td>
+                <CreditBadge ui={ui} rating={r.credit} />
+              </td>
+              <td class="num">{r.overdueAmount ? ui.moneyRound(Math.round(r.overdueAmount * 100)) : "—"}</td>
+              <td>
+                <ChurnBadge ui={ui} risk={r.churn} />
+              </td>
+              <td class="small">{r.segment ? ui.tk(`segment.${r.segment}`) : "—"}</td>
+              <td class="small">{r.valueClass ? ui.tk(`valueClass.${r.valueClass}`) : "—"}</td>
+              <td class="small">{r.ownerName ?? <span class="muted">{ui.t("customers.ownerNone")}</span>}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function pageHref(raw: Record<string, string>, page: number): string {
+  const params = new URLSearchParams(raw);
+  if (page > 1) params.set("page", String(page));
+  const qs = params.toString();
+  return `/admin/customers${qs ? `?${qs}` : ""}`;
+}
+
+export async function customerListPage(c: Context<AdminEnv>) {
+  const { ui, caller } = pageContext(c);
+  const { query, raw, page } = readQuery(c);
+  const [result, owners] = await Promise.all([
+    listCustomers(c.var.db, caller, query),
+    caller.role === "rep" ? Promise.resolve([]) : listUsers(c.var.db, caller.workspaceId),
+  ]);
+  return render(
+    c,
+    <Page ui={ui} title={ui.t("nav.customers")} caller={caller} notice={noticeOf(c, ui)} wide>
+      <Filters ui={ui} raw={raw} owners={owners} isRep={caller.role === "rep"} />
+      <section class="card" aria-label={ui.t("customers.results")}>
+        {result.items.length === 0 ? (
+          <p class="empty">{page > 1 ? ui.t("customers.noMore") : ui.t("customers.none")}</p>
+        ) : (
+          <CustomerTable ui={ui} items={result.items} />
+        )}
+        <nav class="pager" aria-label={ui.t("customers.paging")}>
+          {page > 1 ? <a href={pageHref(raw, page - 1)}>← {ui.t("customers.prev")}</a> : null}
+          <span class="muted">{ui.t("customers.page", { n: page })}</span>
+          {result.nextCursor ? <a href={pageHref(raw, page + 1)}>{ui.t("customers.next")} →</a> : null}
+        </nav>
+      </section>
+    </Page>,
+  );
+}
