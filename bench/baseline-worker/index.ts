@@ -1,6 +1,6 @@
 // Bench-only Worker: same-runtime baselines for `npm run bench` and the bulk loader of generated workspaces.
 // Routes: /health, /bare, /groupby, /raw-orders, /raw-orders/cleanup, /seed/setup, /seed/slice, /counts.
-import { BENCH } from "../generate/workspace";
+import { benchWorkspace, SIZES, type SizeLabel } from "../generate/workspace";
 import { type Env, json } from "./d1";
 import { loadSlice, setupWorkspace } from "./seed";
 
@@ -9,17 +9,22 @@ const RAW_CHUNK = 5_000;
 const GROUP_BY =
   "SELECT customer_id, count(*) AS n, sum(amount) AS total FROM orders WHERE workspace_id = ? GROUP BY customer_id";
 
+// The customer is resolved by a scalar subquery so SQLite walks the JSON rows once and probes the index.
 const UPSERT_ORDERS = `INSERT INTO orders (workspace_id, external_id, customer_id, date, amount, cost, product, quantity)
-SELECT ?1, j.value->>'externalId', c.id, j.value->>'date', CAST(round((j.value->>'amount') * 100) AS INTEGER),
+SELECT * FROM (SELECT ?1, j.value->>'externalId',
+  (SELECT c.id FROM customers AS c WHERE c.workspace_id = ?1 AND c.external_id = j.value->>'customerExternalId') AS cid,
+  j.value->>'date', CAST(round((j.value->>'amount') * 100) AS INTEGER),
   CAST(round(coalesce(j.value->>'cost', 0) * 100) AS INTEGER), j.value->>'product', j.value->>'quantity'
-FROM json_each(?2) AS j JOIN customers AS c ON c.workspace_id = ?1 AND c.external_id = j.value->>'customerExternalId'
-WHERE true
+FROM json_each(?2) AS j) WHERE cid IS NOT NULL
 ON CONFLICT (workspace_id, external_id) DO UPDATE SET customer_id = excluded.customer_id, date = excluded.date,
   amount = excluded.amount, cost = excluded.cost, product = excluded.product, quantity = excluded.quantity`;
 
 async function handle(request: Request, env: Env): Promise<Response> {
   const url = new URL(request.url);
-  const ws = url.searchParams.get("workspace") ?? BENCH.workspaceId;
+  const label = (url.searchParams.get("size") ?? "1k") as SizeLabel;
+  if (!(label in SIZES)) return json({ error: "size: one of 1k, 10k, 100k" }, 400);
+  const bench = benchWorkspace(label);
+  const ws = bench.workspaceId;
   switch (`${request.method} ${url.pathname}`) {
     case "GET /health":
       return json({ ok: true });
@@ -59,17 +64,23 @@ async function handle(request: Request, env: Env): Promise<Response> {
       return json({ deleted: r.meta.changes ?? 0 });
     }
     case "POST /seed/setup":
-      await setupWorkspace(env.DB);
-      return json({ ok: true, workspaceId: BENCH.workspaceId });
+      await setupWorkspace(env.DB, bench);
+      return json({ ok: true, workspaceId: ws });
     case "POST /seed/slice": {
-      const seed = Number(url.searchParams.get("seed") ?? 1);
+      const seed = Number(url.searchParams.get("seed"));
       const from = Number(url.searchParams.get("from"));
       const to = Number(url.searchParams.get("to"));
-      if (!Number.isInteger(from) || !Number.isInteger(to) || to <= from || to - from > 50_000) {
+      if (
+        !Number.isInteger(from) ||
+        !Number.isInteger(to) ||
+        to <= from ||
+        to - from > 50_000 ||
+        to > bench.customers
+      ) {
         return json({ error: "from/to: a range of at most 50,000 customers" }, 400);
       }
       const started = Date.now();
-      const counts = await loadSlice(env.DB, seed, from, to);
+      const counts = await loadSlice(env.DB, bench, seed, from, to);
       return json({ counts, tookMs: Date.now() - started });
     }
     case "GET /counts": {

@@ -1,6 +1,6 @@
 // What the benchmarks send: lookup addresses with known outcomes, and the 50,000 orders of the import row.
 import { mixSeed, Rng } from "./prng";
-import { customerDomain, emptyRows, generateCustomer } from "./workspace";
+import { type BenchWorkspace, customerDomain, emptyRows, generateCustomer } from "./workspace";
 
 export interface LookupProbe {
   email: string;
@@ -8,12 +8,13 @@ export interface LookupProbe {
 }
 
 /** 20 addresses: 8 exact contacts, 6 unknown people at customers' domains, 6 misses (free-mail and unknown domains). */
-export function lookupProbes(seed: number, customers: number): LookupProbe[] {
+export function lookupProbes(ws: BenchWorkspace, seed: number): LookupProbe[] {
+  const customers = ws.customers;
   const rng = new Rng(mixSeed(seed, 0x10c));
   const probes: LookupProbe[] = [];
   for (let tries = 0; probes.length < 8 && tries < 1000; tries++) {
     const out = emptyRows();
-    generateCustomer(seed, rng.int(0, customers - 1), out);
+    generateCustomer(ws, seed, rng.int(0, customers - 1), out);
     const contact = out.contacts[0];
     if (contact && !probes.some((p) => p.email === contact[3]))
       probes.push({ email: String(contact[3]), expect: "contact" });
@@ -21,7 +22,7 @@ export function lookupProbes(seed: number, customers: number): LookupProbe[] {
   for (let tries = 0; probes.length < 14 && tries < 1000; tries++) {
     const i = rng.int(0, customers - 1);
     const out = emptyRows();
-    generateCustomer(seed, i, out);
+    generateCustomer(ws, seed, i, out);
     if (out.customer_domains.length > 0)
       probes.push({ email: `someone.new${tries}@${customerDomain(i)}`, expect: "domain" });
   }

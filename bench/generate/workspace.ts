@@ -3,18 +3,41 @@
 import { mixSeed, Rng } from "./prng";
 import { COLUMNS, type Row, type RowsByTable, TABLE_NAMES } from "./tables";
 
-/** Fixed identities of the benchmark workspace (the token is only ever used against 127.0.0.1). */
+/** Shared settings of every benchmark workspace. */
 export const BENCH = {
-  workspaceId: "b9000000-0000-4000-8000-000000000001",
-  adminId: "b9000000-0000-4000-8000-0000000000a1",
-  adminEmail: "admin@bench.tierlens.test",
-  token: "tl_bench_local_only_0123456789abcdefghijklmnopqrstuv",
   reps: 20,
   /** Every date is relative to this day; regrades run `asOf` it, so results do not drift with the calendar. */
   refDate: "2026-06-30",
+  seed: 20260630,
 } as const;
 
 export const SIZES = { "1k": 1_000, "10k": 10_000, "100k": 100_000 } as const;
+export type SizeLabel = keyof typeof SIZES;
+
+/** One generated workspace: its size and fixed identities (the token is only ever sent to 127.0.0.1). */
+export interface BenchWorkspace {
+  label: SizeLabel;
+  customers: number;
+  /** 1..9: keeps every id unique when several sizes share one database. */
+  tag: number;
+  workspaceId: string;
+  adminId: string;
+  adminEmail: string;
+  token: string;
+}
+
+export function benchWorkspace(label: SizeLabel): BenchWorkspace {
+  const tag = { "1k": 1, "10k": 2, "100k": 3 }[label];
+  return {
+    label,
+    customers: SIZES[label],
+    tag,
+    workspaceId: uuid(9, tag, 0),
+    adminId: uuid(9, tag, 0xa1),
+    adminEmail: `admin.${label}@bench.tierlens.test`,
+    token: `tl_bench_${label}_local_only_0123456789abcdefghijklmnop`,
+  };
+}
 
 const DAY_MS = 86_400_000;
 const REF_DAY = Date.parse(`${BENCH.refDate}T00:00:00Z`) / DAY_MS;
@@ -44,21 +67,21 @@ const PRODUCTS = ["P-100", "P-200", "P-300", "S-10", "S-20", "X-1", "X-2", "M-50
 const FREE_MAIL = ["qq.com", "163.com", "126.com", "gmail.com", "outlook.com"];
 const ROLES = ["initiator", "influencer", "gatekeeper", "decider", "buyer", "user"] as const;
 
-export function userId(rep: number): string {
-  return `b9000000-0000-4000-8000-${(0xb00 + rep).toString(16).padStart(12, "0")}`;
+export function userId(ws: BenchWorkspace, rep: number): string {
+  return uuid(9, ws.tag, 0xb00 + rep);
 }
 
-export function repEmail(rep: number): string {
-  return `rep${rep}@bench.tierlens.test`;
+export function repEmail(ws: BenchWorkspace, rep: number): string {
+  return `rep${rep}.${ws.label}@bench.tierlens.test`;
 }
 
-/** A UUID-shaped id: kind digit + a 12-hex-digit counter. */
-function uuid(kind: number, n: number): string {
-  return `b${kind}000000-0000-4000-8000-${n.toString(16).padStart(12, "0")}`;
+/** A UUID-shaped id: kind digit, workspace tag, 12-hex-digit counter. */
+function uuid(kind: number, tag: number, n: number): string {
+  return `b${kind}000000-000${tag}-4000-8000-${n.toString(16).padStart(12, "0")}`;
 }
 
-export function customerId(i: number): string {
-  return uuid(0, i);
+export function customerId(ws: BenchWorkspace, i: number): string {
+  return uuid(0, ws.tag, i);
 }
 
 function isoDay(day: number): string {
@@ -78,10 +101,10 @@ export function emptyRows(): RowsByTable {
   return Object.fromEntries(TABLE_NAMES.map((t) => [t, []])) as unknown as RowsByTable;
 }
 
-/** Appends every row of customer `i` to `out`. */
-export function generateCustomer(seed: number, i: number, out: RowsByTable): void {
+/** Appends every row of customer `i` to `out` (the content depends on seed and i only, not on the workspace). */
+export function generateCustomer(ws: BenchWorkspace, seed: number, i: number, out: RowsByTable): void {
   const rng = new Rng(mixSeed(seed, i));
-  const id = customerId(i);
+  const id = customerId(ws, i);
   const kind = rng.weighted([
     ["enterprise", 80],
     ["intermediary", 8],
@@ -98,7 +121,7 @@ export function generateCustomer(seed: number, i: number, out: RowsByTable): voi
   ] as const);
   const buyer = stage === "signed" || stage === "qualified" || stage === "lost";
   const size = rng.logNormal(1, 1); // how big this customer is: scales order amounts
-  const owner = rng.chance(0.9) ? userId(rng.int(0, BENCH.reps - 1)) : null;
+  const owner = rng.chance(0.9) ? userId(ws, rng.int(0, BENCH.reps - 1)) : null;
   const name = `${cap(rng.pick(WORDS))} ${cap(rng.pick(WORDS))} ${rng.pick(SUFFIX)} ${i}`;
   const createdDay = REF_DAY - rng.int(30, 2000);
   out.customers.push([
@@ -130,7 +153,7 @@ export function generateCustomer(seed: number, i: number, out: RowsByTable): voi
       domain && rng.chance(0.8)
         ? `${first}.${last}${k}@${domain}`
         : `${first}${last}.${i.toString(36)}.${k}@${rng.pick(FREE_MAIL)}`;
-    const cid = uuid(1, i * 8 + k);
+    const cid = uuid(1, ws.tag, i * 8 + k);
     out.contacts.push([
       cid,
       id,
@@ -181,7 +204,7 @@ export function generateCustomer(seed: number, i: number, out: RowsByTable): voi
     ] as const);
     const direction = kind === "email" ? (rng.chance(0.5) ? "in" : "out") : null;
     out.interactions.push([
-      uuid(3, i * 512 + k),
+      uuid(3, ws.tag, i * 512 + k),
       id,
       owner,
       kind,
@@ -196,7 +219,7 @@ export function generateCustomer(seed: number, i: number, out: RowsByTable): voi
     const oppStage = rng.pick(["first_contact", "needs_understood", "proposal", "negotiation", "won", "paid", "lost"]);
     const changed = REF_DAY - rng.int(0, 120);
     out.opportunities.push([
-      uuid(2, i * 4 + k),
+      uuid(2, ws.tag, i * 4 + k),
       `Q${i}-${k}`,
       id,
       owner,
@@ -211,9 +234,9 @@ export function generateCustomer(seed: number, i: number, out: RowsByTable): voi
 }
 
 /** All rows of customers [from, to). */
-export function generateSlice(seed: number, from: number, to: number): RowsByTable {
+export function generateSlice(ws: BenchWorkspace, seed: number, from: number, to: number): RowsByTable {
   const out = emptyRows();
-  for (let i = from; i < to; i++) generateCustomer(seed, i, out);
+  for (let i = from; i < to; i++) generateCustomer(ws, seed, i, out);
   return out;
 }
 

@@ -1,0 +1,18 @@
+// What the bench ran on, for results.json and the README.
+import { execFileSync } from "node:child_process";
+import { cpus, totalmem } from "node:os";
+
+export function machine(): Record<string, string | number> {
+  let commit = "";
+  try {
+    commit = execFileSync("git", ["rev-parse", "--short", "HEAD"], { encoding: "utf8" }).trim();
+  } catch {}
+  return {
+    nproc: cpus().length,
+    cpu: cpus()[0]?.model ?? "unknown",
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+    platform: `${process.platform} ${process.arch}`,
+    commit,
+  };
+}

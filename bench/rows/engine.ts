@@ -1,0 +1,111 @@
+// Engine row: the pure TypeScript scoring engine alone in Node (bench/engine.ts's runEngineBench), per size,
+// each in its own process for its peak memory, vs a bare Node group-by over the same number of customers.
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+import type { SizeLabel } from "../generate/workspace";
+import { judge, type Row, ratioOf, unavailable } from "../lib/report";
+import type { SizedFigure } from "./growth";
+
+const run = promisify(execFile);
+
+export interface EngineRun {
+  size: SizeLabel;
+  wallMs: number;
+  /** The engine's own time, when runEngineBench reports one (else the wall time of the call). */
+  engineMs: number;
+  maxRssMB: number;
+  baselineMs: number;
+  detail: string;
+}
+
+export interface EngineResults {
+  runs: EngineRun[];
+  growth: SizedFigure[];
+  unavailable?: string;
+}
+
+async function child(size: SizeLabel, mode: "engine" | "baseline"): Promise<Record<string, unknown>> {
+  const { stdout } = await run("node_modules/.bin/tsx", ["bench/rows/engine-child.ts", size, mode], {
+    maxBuffer: 64 * 1024 * 1024,
+    timeout: 300_000,
+    env: { ...process.env, NODE_OPTIONS: "--max-old-space-size=4096" },
+  });
+  const last = stdout.trim().split("\n").pop() ?? "{}";
+  return JSON.parse(last) as Record<string, unknown>;
+}
+
+/** The engine's own time from runEngineBench's result, whatever shape it has; falls back to the wall time. */
+function engineTime(result: unknown, wallMs: number): number {
+  const first = Array.isArray(result) ? result[0] : result;
+  if (first && typeof first === "object") {
+    for (const key of ["engineMs", "gradeMs", "ms", "tookMs", "timeMs", "durationMs"]) {
+      const v = (first as Record<string, unknown>)[key];
+      if (typeof v === "number") return v;
+    }
+  }
+  return wallMs;
+}
+
+export async function measureEngine(sizes: SizeLabel[], log: (m: string) => void): Promise<EngineResults> {
+  const runs: EngineRun[] = [];
+  for (const size of sizes) {
+    try {
+      const e = await child(size, "engine");
+      if (typeof e.unavailable === "string") return { runs, growth: [], unavailable: e.unavailable };
+      const b = await child(size, "baseline");
+      const wallMs = Number(e.wallMs);
+      const r: EngineRun = {
+        size,
+        wallMs,
+        engineMs: engineTime(e.result, wallMs),
+        maxRssMB: Number(e.maxRssMB),
+        baselineMs: Number(b.wallMs),
+        detail: JSON.stringify(e.result).slice(0, 200),
+      };
+      runs.push(r);
+      log(
+        `engine ${size}: ${r.engineMs.toFixed(0)} ms, peak RSS ${r.maxRssMB.toFixed(0)} MB (baseline ${r.baselineMs.toFixed(0)} ms)`,
+      );
+    } catch (err) {
+      return { runs, growth: [], unavailable: `engine run at ${size} failed: ${String(err).split("\n")[0]}` };
+    }
+  }
+  return { runs, growth: runs.map((r) => ({ size: r.size, figure: r.engineMs, baseline: r.baselineMs })) };
+}
+
+export function engineRows(results: EngineResults): Row[] {
+  if (results.unavailable) {
+    return [
+      unavailable("scoring engine: time", "≤ 2 s", results.unavailable),
+      unavailable("scoring engine: peak memory", "≤ 1 GB", results.unavailable),
+    ];
+  }
+  return results.runs.flatMap((r): Row[] => {
+    const at100k = r.size === "100k";
+    return [
+      {
+        name: "scoring engine: time",
+        size: r.size,
+        figure: r.engineMs,
+        unit: "ms",
+        baseline: r.baselineMs,
+        baselineName: "Node group-by",
+        ratio: ratioOf(r.engineMs, r.baselineMs),
+        target: at100k ? "≤ 2 s" : "—",
+        status: judge(at100k ? r.engineMs <= 2000 : null),
+        note: `wall ${r.wallMs.toFixed(0)} ms; runEngineBench → ${r.detail}`,
+      },
+      {
+        name: "scoring engine: peak memory",
+        size: r.size,
+        figure: r.maxRssMB,
+        unit: "MB",
+        baseline: null,
+        baselineName: "",
+        ratio: null,
+        target: at100k ? "≤ 1 GB" : "—",
+        status: judge(at100k ? r.maxRssMB <= 1024 : null),
+      },
+    ];
+  });
+}
