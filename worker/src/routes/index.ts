@@ -1,7 +1,10 @@
 // The /api/v1 router: one module per resource, mounted here (the meta-test checks every module is mounted).
 import { Hono } from "hono";
 import type { AppEnv } from "../env";
+import { customersRoutes } from "./customers";
+import { exportRoutes } from "./export";
 import { importRoutes } from "./import";
+import { lookupRoutes } from "./lookup";
 import { meRoutes } from "./me";
 import { pairingRoutes } from "./pairing";
 import { regradeRoutes } from "./regrade";
@@ -16,4 +19,7 @@ api.route("/me", meRoutes);
 api.route("/users", usersRoutes);
 api.route("/tokens", tokensRoutes);
 api.route("/import", importRoutes);
+api.route("/customers", customersRoutes);
+api.route("/lookup", lookupRoutes);
 api.route("/regrade", regradeRoutes);
+api.route("/export", exportRoutes);

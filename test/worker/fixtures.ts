@@ -1,0 +1,129 @@
+// Builds graded customers straight in D1 (customers, contacts, domains, grades) without running the regrade job.
+import type { CustomerGrade, Suggestion } from "../../shared/grade/types";
+import { runBatch, type Statement } from "../../worker/src/db/batch";
+import * as schema from "../../worker/src/db/schema";
+import { db } from "./helpers";
+
+export interface GradeFixture {
+  tier: "A" | "B" | "C";
+  /** 0–100. */
+  score: number;
+  keyAccount: boolean;
+  negativeValue: boolean;
+  credit: CustomerGrade["credit"]["rating"];
+  /** Minor units, as the engine stores it. */
+  overdueAmount: number;
+  churn: CustomerGrade["churn"];
+  segment: NonNullable<CustomerGrade["rfm"]>["segment"];
+  valueClass: CustomerGrade["value"]["class"];
+  suggestions: Suggestion[];
+}
+
+export interface CustomerFixture {
+  name?: string;
+  ownerId?: string | null;
+  emails?: string[];
+  domains?: string[];
+  /** Omit for a default B grade; null for a customer not graded yet. */
+  grade?: Partial<GradeFixture> | null;
+  creditLimit?: number | null;
+}
+
+export const suggestion = (code: Suggestion["code"], priority: Suggestion["priority"]): Suggestion => ({
+  code,
+  priority,
+  title: { key: `suggest.${code}` },
+  facts: {},
+});
+
+/** A grade result shaped like the engine's CustomerGrade, with the fields the API reads. */
+export function gradeResult(customerId: string, g: GradeFixture): CustomerGrade {
+  return {
+    customerId,
+    tier: g.tier,
+    score: g.score,
+    keyAccount: g.keyAccount,
+    negativeValue: g.negativeValue,
+    incomplete: false,
+    credit: {
+      rating: g.credit,
+      overLimit: false,
+      overdueAmount: g.overdueAmount,
+      oldestOverdueDays: 0,
+      onTimeShare: 1,
+      maxDaysLate: 0,
+      outstanding: 0,
+    },
+    churn: g.churn,
+    rfm: { r: 3, f: 3, m: 3, segment: g.segment },
+    value: { class: g.valueClass, actualValue: 0, strategicValue: 0 },
+    serviceLevel: { cadenceDays: 15, replyHours: 24, nextFollowUp: "2026-01-15", accountManager: false },
+    suggestions: g.suggestions,
+    asOf: "2026-01-01",
+    configVersion: 1,
+  } as unknown as CustomerGrade;
+}
+
+let seq = 0;
+
+/** Inserts a customer with contacts, domains and (unless grade is null) a current grade; returns its id. */
+export async function insertCustomer(workspaceId: string, f: CustomerFixture = {}): Promise<string> {
+  const id = crypto.randomUUID();
+  const statements: Statement[] = [
+    db.insert(schema.customers).values({
+      id,
+      workspaceId,
+      name: f.name ?? `Customer ${++seq}`,
+      ownerId: f.ownerId ?? null,
+      creditLimit: f.creditLimit ?? null,
+    }),
+    ...(f.emails ?? []).map((email, i) =>
+      db
+        .insert(schema.contacts)
+        .values({ id: crypto.randomUUID(), workspaceId, customerId: id, name: `Contact ${i}`, email }),
+    ),
+    ...(f.domains ?? []).map((domain) =>
+      db.insert(schema.customerDomains).values({ workspaceId, customerId: id, domain }),
+    ),
+  ];
+  if (f.grade !== null) {
+    const g: GradeFixture = {
+      tier: "B",
+      score: 65.5,
+      keyAccount: false,
+      negativeValue: false,
+      credit: "good",
+      overdueAmount: 0,
+      churn: "none",
+      segment: "general_value",
+      valueClass: "ordinary",
+      suggestions: [],
+      ...f.grade,
+    };
+    statements.push(
+      db.insert(schema.grades).values({
+        workspaceId,
+        customerId: id,
+        tier: g.tier,
+        score: Math.round(g.score * 100),
+        keyAccount: g.keyAccount,
+        negativeValue: g.negativeValue,
+        incomplete: false,
+        credit: g.credit,
+        overdueAmount: g.overdueAmount,
+        churn: g.churn,
+        abc: "B",
+        pyramid: "ordinary",
+        rfmSegment: g.segment,
+        valueClass: g.valueClass,
+        result: gradeResult(id, g),
+        hash: "fixture",
+        configVersion: 1,
+        asOf: "2026-01-01",
+        gradedAt: new Date().toISOString(),
+      }),
+    );
+  }
+  await runBatch(db, statements);
+  return id;
+}
