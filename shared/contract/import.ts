@@ -10,6 +10,7 @@ import {
   OPPORTUNITY_STAGES,
 } from "../records";
 import { importValues as v } from "./import-values";
+import { registerRoute } from "./openapi";
 
 export const IMPORT_TYPES = ["customers", "contacts", "orders", "invoices", "opportunities", "interactions"] as const;
 export type ImportType = (typeof IMPORT_TYPES)[number];
@@ -133,3 +134,29 @@ export const importResultSchema = z.object({
   errors: z.array(importErrorSchema),
 });
 export type ImportResult = z.infer<typeof importResultSchema>;
+
+for (const type of IMPORT_TYPES) {
+  registerRoute({
+    method: "post",
+    path: `/import/${type}`,
+    summary: `Import ${type} (CSV or JSON)`,
+    description:
+      "Upserts rows (customers, orders, invoices, opportunities by `externalId`; contacts by `email`; interactions " +
+      "by `id`, never rewritten). Valid rows are written in atomic chunks; invalid rows are listed in `errors` with " +
+      "their 1-based data row (the CSV header is not counted) and field, and not written. Amounts are decimals in " +
+      "the workspace currency. A field left out keeps its stored value. `?dryRun=true` validates and writes nothing. " +
+      `At most ${MAX_IMPORT_ROWS.toLocaleString("en")} rows and ${MAX_IMPORT_BYTES / 1024 / 1024} MB per request ` +
+      "(413 beyond); any other Content-Type answers 415.",
+    tag: "Import and export",
+    auth: "token",
+    roles: ["admin"],
+    query: importQuerySchema,
+    body: z.array(importRowSchemas[type]),
+    bodyContentTypes: {
+      "text/csv":
+        "A header row of snake_case columns (customer_external_id, due_date …); `domains` separated by `;`; " +
+        "`ratings` and `attributes` as JSON in a cell.",
+    },
+    responses: { 200: { description: "Counts and row errors.", schema: importResultSchema } },
+  });
+}
