@@ -14,7 +14,17 @@ export function dayNumber(iso: string): number {
   const m = digits(iso, 5, 2);
   const d = digits(iso, 8, 2);
   if (Number.isNaN(y + m + d)) throw new RangeError(`not an ISO date: ${iso}`);
-  return Date.UTC(y, m - 1, d) / MS_PER_DAY;
+  return daysFromCivil(y, m, d);
+}
+
+/** Days since 1970-01-01 of a proleptic Gregorian date, by arithmetic (H. Hinnant's days_from_civil). */
+function daysFromCivil(y: number, m: number, d: number): number {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
 }
 
 function digits(s: string, from: number, count: number): number {
@@ -33,8 +43,17 @@ function digits(s: string, from: number, count: number): number {
  * isoDate(1) // "1970-01-02"
  */
 export function isoDate(day: number): string {
-  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+  // Grading formats the same few hundred days for every customer: cache them.
+  let iso = isoCache.get(day);
+  if (iso === undefined) {
+    iso = new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+    if (isoCache.size > 100_000) isoCache.clear();
+    isoCache.set(day, iso);
+  }
+  return iso;
 }
+
+const isoCache = new Map<number, string>();
 
 /**
  * The day number `months` calendar months before or after `day`, clamped to the month's last day.

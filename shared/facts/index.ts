@@ -43,12 +43,35 @@ export function deriveFacts(input: FactsInput): DerivedFacts {
   const unansweredEmail: (string | null)[] = new Array(n);
   for (let c = 0; c < n; c++) {
     const t = touches[c]!;
+    const o = orders[c]!;
+    const v = invoices[c]!;
+    // Written out rather than spread: one object shape for all customers keeps the engine fast.
     facts[c] = {
-      ...orders[c]!,
-      ...invoices[c]!,
+      revenue: o.revenue,
+      profit: o.profit,
+      orderCount: o.orderCount,
+      previousRevenue: o.previousRevenue,
+      growth: o.growth,
+      recencyDays: o.recencyDays,
+      lastOrderDate: o.lastOrderDate,
+      firstOrderDate: o.firstOrderDate,
+      tenureDays: o.tenureDays,
+      lifetimeOrderCount: o.lifetimeOrderCount,
+      cycleDays: o.cycleDays,
+      cycleCv: o.cycleCv,
+      revenueLast6Months: o.revenueLast6Months,
+      revenuePrevious6Months: o.revenuePrevious6Months,
+      invoicesDue: v.invoicesDue,
+      onTimeShare: v.onTimeShare,
+      avgDaysLate: v.avgDaysLate,
+      maxDaysLate: v.maxDaysLate,
+      overdueAmount: v.overdueAmount,
+      oldestOverdueDays: v.oldestOverdueDays,
+      outstanding: v.outstanding,
       lastContact: t.lastContact,
       interactions30d: t.interactions30d,
       serviceCost: t.serviceCost,
+      products: o.products,
     };
     unansweredEmail[c] = t.unansweredEmail;
   }

@@ -60,15 +60,11 @@ export function assessMan(
   const money = rated(customer, "man_money") ?? (signals.revenue > 0 ? "yes" : "unknown");
   const authority = rated(customer, "man_authority") ?? (signals.deciderContacted ? "yes" : "unknown");
   const need = rated(customer, "man_need") ?? (signals.needShown || signals.revenue > 0 ? "yes" : "unknown");
-  const answers = { money, authority, need };
-  const values = Object.values(answers);
-  const status: ManStatus = values.includes("no")
-    ? "unqualified"
-    : values.every((a) => a === "yes")
-      ? "qualified"
-      : "partial";
-  const missing = Object.entries(answers)
-    .filter(([, a]) => a !== "yes")
-    .map(([k]) => k);
-  return { ...answers, status, missing };
+  const missing: string[] = [];
+  if (money !== "yes") missing.push("money");
+  if (authority !== "yes") missing.push("authority");
+  if (need !== "yes") missing.push("need");
+  const anyNo = money === "no" || authority === "no" || need === "no";
+  const status: ManStatus = anyNo ? "unqualified" : missing.length === 0 ? "qualified" : "partial";
+  return { money, authority, need, status, missing };
 }

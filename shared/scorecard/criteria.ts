@@ -1,6 +1,6 @@
 // Points of one scorecard criterion for one customer, with the message that explains them.
 import type { Criterion } from "../config";
-import type { CreditRating, CriterionResult, CustomerFacts } from "../grade/types";
+import type { CreditRating, CustomerFacts } from "../grade/types";
 import type { MessageRef } from "../i18n/types";
 import type { CustomerRecord } from "../records";
 
@@ -18,6 +18,16 @@ export interface CriterionContext {
  * criterionLabel({ id: "profit" } as Criterion) // { key: "criterion.profit", params: { fallback: "profit" } }
  */
 export function criterionLabel(c: Criterion): MessageRef {
+  const cached = labels.get(c);
+  if (cached) return cached;
+  const label = Object.freeze(makeLabel(c)) as MessageRef;
+  labels.set(c, label);
+  return label;
+}
+
+const labels = new WeakMap<Criterion, MessageRef>();
+
+function makeLabel(c: Criterion): MessageRef {
   return c.label
     ? { key: "literal", params: { text: c.label } }
     : { key: `criterion.${c.id}`, params: { fallback: c.id } };
@@ -39,72 +49,64 @@ export function bandPoints(value: number | null, bands: readonly { from: number;
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
+/** Messages without parameters are shared (and frozen) across customers: grading 100k customers allocates less. */
+const shared = new Map<string, MessageRef>();
+function constant(key: string, fallback?: string): MessageRef {
+  let ref = shared.get(key);
+  if (!ref) {
+    ref = Object.freeze(fallback === undefined ? { key } : { key, params: Object.freeze({ fallback }) }) as MessageRef;
+    shared.set(key, ref);
+  }
+  return ref;
+}
+
+export interface CriterionOutcome {
+  value: number | string | null;
+  points: number;
+  message: MessageRef;
+  /** False for a manual criterion nobody rated. */
+  rated: boolean;
+}
+
 /**
- * Evaluates criterion `i` of the scorecard; `rated` is false for a manual criterion nobody rated.
+ * Evaluates criterion `i` of the scorecard for one customer.
  * @example
  * evaluateCriterion({ id: "credit", kind: "credit", weight: 20, percentOfWeight: { good: 100, fair: 75, unknown: 50, watch: 40, hold: 0 } }, 0, ctx).points // 15 when ctx.credit is "fair"
  */
-export function evaluateCriterion(
-  c: Criterion,
-  i: number,
-  ctx: CriterionContext,
-): CriterionResult & { rated: boolean } {
-  const base = { id: c.id, label: criterionLabel(c), max: c.weight, rated: true };
+export function evaluateCriterion(c: Criterion, i: number, ctx: CriterionContext): CriterionOutcome {
   switch (c.kind) {
     case "manual": {
       const levelId = ctx.customer.ratings[c.id];
       const level = c.levels.find((l) => l.id === levelId);
-      if (!level) return { ...base, value: null, points: 0, rated: false, message: { key: "explain.unrated" } };
-      return {
-        ...base,
-        value: level.id,
-        points: level.points,
-        message: { key: `level.${level.id}`, params: { fallback: level.id } },
-      };
+      if (!level) return { value: null, points: 0, message: constant("explain.unrated"), rated: false };
+      return { value: level.id, points: level.points, message: constant(`level.${level.id}`, level.id), rated: true };
     }
     case "percentile": {
-      if (ctx.facts.orderCount === 0)
-        return { ...base, value: ctx.facts[c.metric], points: 0, message: { key: "explain.noOrders" } };
+      const value = ctx.facts[c.metric];
+      if (ctx.facts.orderCount === 0) return { value, points: 0, message: constant("explain.noOrders"), rated: true };
       const rank = ctx.percentile(i);
-      return {
-        ...base,
-        value: ctx.facts[c.metric],
-        points: rank * c.weight,
-        message: { key: "explain.percentile", params: { percent: round1(rank * 100) } },
-      };
+      const message = { key: "explain.percentile", params: { percent: round1(rank * 100) } };
+      return { value, points: rank * c.weight, message, rated: true };
     }
     case "bands": {
       const value = ctx.facts[c.metric];
-      return {
-        ...base,
-        value,
-        points: bandPoints(value, c.bands),
-        message: { key: "explain.band", params: { value: value ?? "–" } },
-      };
+      const message = { key: "explain.band", params: { value: value ?? "–" } };
+      return { value, points: bandPoints(value, c.bands), message, rated: true };
     }
-    case "credit":
-      return {
-        ...base,
-        value: ctx.credit,
-        points: (c.weight * c.percentOfWeight[ctx.credit]) / 100,
-        message: { key: `credit.${ctx.credit}` },
-      };
+    case "credit": {
+      const points = (c.weight * c.percentOfWeight[ctx.credit]) / 100;
+      return { value: ctx.credit, points, message: constant(`credit.${ctx.credit}`), rated: true };
+    }
     case "growth": {
       const g = ctx.facts.growth;
-      return {
-        ...base,
-        value: g,
-        points: growthPoints(g, c.weight, c.fullAtPercent, c.noHistoryPercent),
-        message:
-          g === null ? { key: "explain.noHistory" } : { key: "explain.growth", params: { percent: round1(g * 100) } },
-      };
+      const points = growthPoints(g, c.weight, c.fullAtPercent, c.noHistoryPercent);
+      const message =
+        g === null ? constant("explain.noHistory") : { key: "explain.growth", params: { percent: round1(g * 100) } };
+      return { value: g, points, message, rated: true };
     }
-    case "nature":
-      return {
-        ...base,
-        value: ctx.customer.nature,
-        points: c.points[ctx.customer.nature],
-        message: { key: `nature.${ctx.customer.nature}` },
-      };
+    case "nature": {
+      const nature = ctx.customer.nature;
+      return { value: nature, points: c.points[nature], message: constant(`nature.${nature}`), rated: true };
+    }
   }
 }

@@ -2,9 +2,9 @@
 import type { Criterion, Scorecard, ScoringConfig } from "../config";
 import type { CriterionResult, CustomerFacts, Tier } from "../grade/types";
 import { percentileRanks } from "../percentile";
-import { type CriterionContext, evaluateCriterion } from "./criteria";
+import { type CriterionContext, criterionLabel, evaluateCriterion } from "./criteria";
 
-export type { CriterionContext } from "./criteria";
+export type { CriterionContext, CriterionOutcome } from "./criteria";
 export { bandPoints, criterionLabel, evaluateCriterion, growthPoints } from "./criteria";
 
 export interface ScorecardResult {
@@ -54,11 +54,18 @@ export function scoreCustomer(scorecard: Scorecard, ctx: CriterionContext): Scor
   const unrated: string[] = [];
   let sum = 0;
   scorecard.criteria.forEach((c, i) => {
-    const { rated, ...result } = evaluateCriterion(c, i, ctx);
-    if (!rated) unrated.push(c.id);
-    result.points = Math.round(result.points * 100) / 100;
-    sum += result.points;
-    criteria.push(result);
+    const outcome = evaluateCriterion(c, i, ctx);
+    if (!outcome.rated) unrated.push(c.id);
+    const points = Math.round(outcome.points * 100) / 100;
+    sum += points;
+    criteria.push({
+      id: c.id,
+      label: criterionLabel(c),
+      value: outcome.value,
+      points,
+      max: c.weight,
+      message: outcome.message,
+    });
   });
   const score = Math.min(100, Math.max(0, Math.round(sum * 100) / 100));
   return { score, tier: tierForScore(score, scorecard.thresholds), incomplete: unrated.length > 0, criteria, unrated };

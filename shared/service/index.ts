@@ -49,11 +49,12 @@ export function serviceLevelFor(
   config: ScoringConfig,
 ): CustomerGrade["serviceLevel"] {
   const target = config.service.reply[tier];
-  return {
+  const level: CustomerGrade["serviceLevel"] = {
     cadenceDays: config.service.cadenceDays[tier],
     replyHours: replyHours(tier, config),
-    ...(target.unit === "workingDays" ? { replyWorkingDays: target.value } : {}),
     nextFollowUp: nextFollowUp(lastContact, tier, asOf, config),
     accountManager: config.service.accountManagerTiers.includes(tier),
   };
+  if (target.unit === "workingDays") level.replyWorkingDays = target.value;
+  return level;
 }

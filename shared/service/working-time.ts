@@ -27,6 +27,19 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
  * zoneOffsetMs(0, "Asia/Shanghai") // 28_800_000
  */
 export function zoneOffsetMs(instant: number, timeZone: string): number {
+  // Offsets change only at transitions, which fall on quarter hours: cache per zone and quarter hour.
+  const key = `${timeZone}|${Math.floor(instant / 900_000)}`;
+  const cached = offsets.get(key);
+  if (cached !== undefined) return cached;
+  const offset = computeOffset(instant, timeZone);
+  if (offsets.size > 50_000) offsets.clear();
+  offsets.set(key, offset);
+  return offset;
+}
+
+const offsets = new Map<string, number>();
+
+function computeOffset(instant: number, timeZone: string): number {
   const parts: Record<string, number> = {};
   for (const p of formatter(timeZone).formatToParts(new Date(instant))) parts[p.type] = Number(p.value);
   const wall = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!);
