@@ -36,6 +36,8 @@ export function rankWithValue(sorted: Float64Array, own: number | null, value: n
  */
 export function smallestValueReaching(sorted: Float64Array, own: number | null, target: number): number | null {
   const base = own ?? 0;
+  // The rank only changes at a ranked value or one above it; before the first such point it is the rank of base + 1.
+  if (rankWithValue(sorted, own, base + 1) >= target) return base + 1;
   const candidate = (k: number) => (sorted[k >> 1] as number) + (k & 1);
   let lo = 0;
   let hi = 2 * sorted.length;

@@ -31,6 +31,7 @@ describe("smallest value reaching a percentile rank", () => {
           expect(smallestValueReaching(sorted, own, target)).toBe(brute);
         },
       ),
+      { numRuns: 1000 },
     );
   });
 });
