@@ -9,7 +9,7 @@ import { formatTable, type Row, unavailable, writeResults } from "./lib/report";
 import { seedWorkspace } from "./lib/seed";
 import { startAppWorker, startBaselineWorker } from "./lib/workers";
 import { engineRows, measureEngine } from "./rows/engine";
-import { measureExtension } from "./rows/extension";
+import { buildExtension, measureExtension } from "./rows/extension";
 import { growthRows } from "./rows/growth";
 import { IMPORT_ROWS, importRow, measureImport, measureRawInsert, type Timing } from "./rows/import";
 import { checkLookup, type LoadBudget, type LoadPair, lookupRows, measureBare, measureLookup } from "./rows/lookup";
@@ -26,6 +26,7 @@ function parseArgs(argv: string[]) {
     quick,
     sizes,
     keep: argv.includes("--keep"),
+    noBuild: argv.includes("--no-build"),
     skip: new Set(argv.filter((a) => a.startsWith("--skip-")).map((a) => a.slice(7))),
   };
 }
@@ -73,6 +74,7 @@ async function main(): Promise<void> {
   await rm(STATE, { recursive: true, force: true });
   log(`sizes ${args.sizes.join(", ")}; state in ${STATE}`);
   await applyLocalMigrations(STATE);
+  if (!args.skip.has("extension")) await step("extension build", () => buildExtension(args.noBuild, log));
 
   // Phase A: the baseline worker seeds the workspaces and measures the baselines (alone on the SQLite file).
   const baseline = await startBaselineWorker(STATE);
@@ -87,9 +89,10 @@ async function main(): Promise<void> {
       if (g) groupBy.set(ws.label, g);
     }
     log(`GROUP BY: ${[...groupBy].map(([k, v]) => `${k} ${v.tookMs} ms`).join(", ")}`);
-    bare = (await step("bare SELECT", () => measureBare(baseline.url, main, budget))) ?? null;
+    if (!args.skip.has("lookup"))
+      bare = (await step("bare SELECT", () => measureBare(baseline.url, main, budget))) ?? null;
     if (bare) log(`bare: ${bare.c1.rps.toFixed(0)} req/s @1, ${bare.c10.rps.toFixed(0)} req/s @10`);
-    raw = (await step("raw insert", () => measureRawInsert(baseline.url, main))) ?? null;
+    if (!args.skip.has("import")) raw = (await step("raw insert", () => measureRawInsert(baseline.url, main))) ?? null;
     if (raw) log(`raw insert of ${IMPORT_ROWS} orders: ${raw.wallMs.toFixed(0)} ms`);
   } finally {
     await baseline.stop();
@@ -103,7 +106,7 @@ async function main(): Promise<void> {
       regrade.set(ws.label, r ?? "failed (see phase errors)");
       log(`regrade ${ws.label}: ${JSON.stringify(r)}`);
     }
-    const check = await step("lookup check", () => checkLookup(app.url, main));
+    const check = args.skip.has("lookup") ? undefined : await step("lookup check", () => checkLookup(app.url, main));
     lookupNote = check?.note ?? "";
     if (check?.reason) lookup = check.reason;
     else if (check) {
@@ -117,7 +120,8 @@ async function main(): Promise<void> {
     }
     if (!args.skip.has("extension"))
       ext = (await step("extension", () => measureExtension(app.url, main, log))) ?? null;
-    imported = (await step("import", () => measureImport(app.url, main))) ?? "failed (see phase errors)";
+    if (!args.skip.has("import"))
+      imported = (await step("import", () => measureImport(app.url, main))) ?? "failed (see phase errors)";
     log(`import: ${typeof imported === "string" ? imported : `${imported.wallMs.toFixed(0)} ms`}`);
   } finally {
     await app.stop();

@@ -64,3 +64,20 @@ export function importOrders(seed: number, customers: number, count: number): Im
   }
   return rows;
 }
+
+/** `count` contact addresses of distinct customers, starting at customer `from` (every one is a lookup hit). */
+export function knownContacts(
+  ws: BenchWorkspace,
+  seed: number,
+  count: number,
+  from = 0,
+): { email: string; name: string }[] {
+  const out: { email: string; name: string }[] = [];
+  for (let i = from; out.length < count && i < ws.customers; i++) {
+    const rows = emptyRows();
+    generateCustomer(ws, seed, i, rows);
+    const contact = rows.contacts[0];
+    if (contact) out.push({ email: String(contact[3]), name: String(contact[2]) });
+  }
+  return out;
+}
