@@ -60,7 +60,10 @@ export function deriveOrderFacts(
   const last6 = new Float64Array(count);
   const prev6 = new Float64Array(count);
   const lifetime = new Int32Array(count);
-  const products: (Set<string> | undefined)[] = new Array(count);
+  // Products are interned to small integers: per-customer Sets cost seconds of GC at a million orders.
+  const productIds = new Map<string, number>();
+  const productNames: string[] = [];
+  const orderProduct = new Int32Array(orders.length).fill(-1);
   const orderCustomer = new Int32Array(orders.length).fill(-1);
   const orderDay = new Int32Array(orders.length);
 
@@ -78,9 +81,13 @@ export function deriveOrderFacts(
       profit[c]! += o.amount - o.cost;
       orderCount[c]!++;
       if (o.product !== null) {
-        let set = products[c];
-        if (!set) products[c] = set = new Set();
-        set.add(o.product);
+        let p = productIds.get(o.product);
+        if (p === undefined) {
+          p = productNames.length;
+          productIds.set(o.product, p);
+          productNames.push(o.product);
+        }
+        orderProduct[i] = p;
       }
     } else if (day > asOfDay - 2 * w) previous[c]! += o.amount;
     if (day > half) last6[c]! += o.amount;
@@ -92,10 +99,22 @@ export function deriveOrderFacts(
   for (let c = 0; c < count; c++) start[c + 1] = (start[c] as number) + (lifetime[c] as number);
   const fill = start.slice(0, count);
   const days = new Int32Array(start[count] as number);
+  const bought = new Int32Array(start[count] as number);
   for (let i = 0; i < orders.length; i++) {
     const c = orderCustomer[i] as number;
-    if (c >= 0) days[fill[c]!++] = orderDay[i] as number;
+    if (c < 0) continue;
+    bought[fill[c]!] = orderProduct[i] as number;
+    days[fill[c]!++] = orderDay[i] as number;
   }
+  const productsOf = (from: number, to: number): string[] => {
+    const ids = bought.slice(from, to).sort();
+    const names: string[] = [];
+    for (let k = 0; k < ids.length; k++) {
+      const id = ids[k] as number;
+      if (id >= 0 && (k === 0 || id !== ids[k - 1])) names.push(productNames[id] as string);
+    }
+    return names.sort();
+  };
 
   const out: OrderFacts[] = new Array(count);
   for (let c = 0; c < count; c++) {
@@ -120,7 +139,7 @@ export function deriveOrderFacts(
       cycleCv: cycle.cv,
       revenueLast6Months: last6[c] as number,
       revenuePrevious6Months: prev6[c] as number,
-      products: products[c] ? [...(products[c] as Set<string>)].sort() : [],
+      products: productsOf(start[c] as number, start[c + 1] as number),
     };
   }
   return out;

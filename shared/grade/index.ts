@@ -139,7 +139,7 @@ export function gradeWorkspace(input: GradeInput): WorkspaceGrades {
       serviceLevel: serviceLevelFor(tier, f.lastContact, asOf, config),
       moveUp:
         config.headline === "scorecard"
-          ? moveUpOptions({ scorecard: config.scorecard, result: card, facts: f, sortedValues: ranked.sortedValues })
+          ? moveUpOptions({ scorecard: config.scorecard, result: card, facts: f, ladders: ranked.ladders })
           : [],
       suggestions: [],
       facts: f,

@@ -3,6 +3,7 @@ import { classifyAbc, paretoReport } from "../abc";
 import { medianCycle } from "../churn";
 import type { ScoringConfig } from "../config";
 import { rateCredit } from "../credit";
+import { rankLadder } from "../moveup";
 import { percentileRanks } from "../percentile";
 import { classifyPyramid } from "../pyramid";
 import type { CustomerRecord } from "../records";
@@ -30,17 +31,17 @@ export function rankWorkspace(
   const strategic = facts.map((f, i) => strategicValue(f, (customers[i] as CustomerRecord).wallet));
   const percentile = rankPercentileCriteria(config, facts);
   // Ascending values of the ranked customers per percentile criterion, for "what would move the tier up".
-  const sortedValues = config.scorecard.criteria.map((c) => {
+  const ladders = config.scorecard.criteria.map((c) => {
     if (c.kind !== "percentile") return null;
     const values: number[] = [];
     for (const f of facts) if (f.orderCount > 0 && f[c.metric] !== null) values.push(f[c.metric] as number);
-    return Float64Array.from(values).sort();
+    return rankLadder(Float64Array.from(values).sort());
   });
   return {
     ids,
     credit: facts.map((f) => rateCredit(f, config)),
     percentile,
-    sortedValues,
+    ladders,
     revenueRank: percentileRanks(facts.map((f) => (f.orderCount > 0 ? f.revenue : null))),
     profitRank: percentileRanks(facts.map((f) => (f.orderCount > 0 ? f.profit : null))),
     abc,

@@ -1,15 +1,20 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { rankWithValue, smallestValueReaching } from "../../shared/moveup";
+import { rankLadder, rankWithValue, smallestValueReaching } from "../../shared/moveup";
 import { customer, invoice, order } from "./builders";
 import { byId, grade } from "./workspace";
 
 describe("smallest value reaching a percentile rank", () => {
+  it("says the rank a value would get among the other customers", () => {
+    expect(rankWithValue(rankLadder([10, 20, 30]), 10, 25)).toBe(0.5);
+    expect(rankWithValue(rankLadder([10, 20, 20, 30]), null, 20)).toBe((1 + 1) / 4);
+  });
+
   it("finds the value just above the customer that must be passed", () => {
     // Others 20 and 30 (own 10 is in the list): reaching rank 1 needs more than 30.
-    expect(smallestValueReaching(new Float64Array([10, 20, 30]), 10, 1)).toBe(31);
+    expect(smallestValueReaching(rankLadder([10, 20, 30]), 10, 1)).toBe(31);
     // Rank 0.75 = passing 20 and tying 30: value 30 gives (1 + 0.5) / 2.
-    expect(smallestValueReaching(new Float64Array([10, 20, 30]), 10, 0.75)).toBe(30);
+    expect(smallestValueReaching(rankLadder([10, 20, 30]), 10, 0.75)).toBe(30);
   });
 
   it("agrees with a brute-force scan of every whole value", () => {
@@ -19,11 +24,15 @@ describe("smallest value reaching a percentile rank", () => {
         fc.option(fc.integer({ min: 0, max: 60 })),
         fc.double({ min: 0, max: 1, noNaN: true }),
         (others, own, target) => {
-          const sorted = Float64Array.from(own === null ? others : [...others, own]).sort();
+          const sorted = rankLadder(Float64Array.from(own === null ? others : [...others, own]).sort());
           const base = own ?? 0;
           let brute: number | null = null;
           for (let v = base + 1; v <= 62; v++) {
-            if (rankWithValue(sorted, own, v) >= target) {
+            // The rank by definition, counted straight from the other customers' values.
+            const less = others.filter((x) => x < v).length;
+            const equal = others.filter((x) => x === v).length;
+            const rank = others.length === 0 ? 1 : (less + equal / 2) / others.length;
+            if (rank >= target) {
               brute = v;
               break;
             }
