@@ -52,7 +52,7 @@ export async function seedDemo(baseUrl: string, operatorToken: string, options: 
     log("The saved demo token is no longer accepted: creating the workspace anew.");
     state = null;
   }
-  if (!state) state = await createWorkspace(api, operatorToken);
+  if (!state) state = await createWorkspace(api, operatorToken, statePath);
   else log(`Reusing the demo workspace ${state.workspaceId}.`);
   await writeState(statePath, state);
 
@@ -102,7 +102,7 @@ function client(baseUrl: string, doFetch: typeof fetch): Api {
     });
 }
 
-async function createWorkspace(api: Api, operatorToken: string): Promise<DemoState> {
+async function createWorkspace(api: Api, operatorToken: string, statePath: string): Promise<DemoState> {
   const adminPassword = newPassword();
   const res = await api("POST", "/workspaces", operatorToken, {
     name: DEMO_WORKSPACE_NAME,
@@ -110,7 +110,7 @@ async function createWorkspace(api: Api, operatorToken: string): Promise<DemoSta
   });
   if (res.status === 409) {
     throw new Error(
-      `${DEMO_ADMIN_EMAIL} already exists in the local database, but its token is not in ${DEMO_STATE_PATH} ` +
+      `${DEMO_ADMIN_EMAIL} already exists in the local database, but its token is not in ${statePath} ` +
         "(missing or revoked). Wipe the local database with `rm -rf .wrangler/state` and run `npm start` again.",
     );
   }
