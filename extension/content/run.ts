@@ -19,15 +19,22 @@ export function runHost(adapter: HostAdapter, doc: Document = document, options:
   const lookup = options.lookup ?? ((emails) => sendToBackground<LookupReply>({ type: "lookup", emails }));
   const names = new LearnedNames(`names:${adapter.id}`);
   let failed = false;
+  let stopped = false;
   let roots: Element[] = [];
   let href = doc.location?.href ?? "";
   let timer: ReturnType<typeof setTimeout> | null = null;
   const added = new Set<Node>();
   let t: Translate = translator("en");
+  /** Answers already seen on this page (60 s): re-renders place chips at once and ask nothing again. */
+  const answered = new Map<string, { result: LookupResult; at: number }>();
+  const known = (email: string) => {
+    const hit = answered.get(email);
+    return hit && Date.now() - hit.at < 60_000 ? hit.result : null;
+  };
 
   /** A host's failure is logged once and stops only this adapter. */
   const guard = <T>(fn: () => T, fallback: T): T => {
-    if (failed) return fallback;
+    if (failed || stopped) return fallback;
     try {
       return fn();
     } catch (error) {
@@ -69,13 +76,16 @@ export function runHost(adapter: HostAdapter, doc: Document = document, options:
       if (email && chipAfter(a)?.getAttribute(CHIP_ATTR) !== email) resolved.push({ ...a, email });
     }
     if (resolved.length === 0) return;
-    const reply = await lookup([...new Set(resolved.map((a) => a.email))]);
-    if (!reply?.connected) return;
-    t = translator(reply.locale);
-    const byEmail = new Map(reply.results.map((r) => [r.email, r]));
+    const missing = [...new Set(resolved.map((a) => a.email))].filter((e) => !known(e));
+    if (missing.length > 0) {
+      const reply = await lookup(missing);
+      if (!reply?.connected) return;
+      t = translator(reply.locale);
+      for (const r of reply.results) answered.set(r.email, { result: r, at: Date.now() });
+    }
     guard(() => {
       for (const a of resolved) {
-        const result = byEmail.get(a.email);
+        const result = known(a.email);
         if (result && a.after.isConnected) place(a, result);
       }
     }, undefined);
@@ -132,8 +142,10 @@ export function runHost(adapter: HostAdapter, doc: Document = document, options:
   return {
     rescan: () => schedule(0),
     stop: () => {
+      stopped = true; // pending scans find nothing to do
       observer.disconnect();
       clearInterval(poll);
+      if (timer !== null) clearTimeout(timer);
     },
     get failed() {
       return failed;
