@@ -3,20 +3,39 @@ import type { ScoringConfig } from "../config";
 import type { AbcClass, ParetoReport } from "../grade/types";
 
 /**
- * Indices of the customers with a positive value, best first; ties break by id so results are stable.
+ * Position of each id in id order, so rankings break ties with a number instead of a string compare.
  * @example
- * rankDescending([5, 9, 5], ["b", "c", "a"]) // [1, 2, 0]
+ * idOrder(["b", "c", "a"]) // Int32Array [1, 2, 0]
  */
-export function rankDescending(values: ArrayLike<number>, ids: readonly string[]): number[] {
-  const order: number[] = [];
-  for (let i = 0; i < values.length; i++) if ((values[i] as number) > 0) order.push(i);
-  return order.sort((a, b) => {
-    const diff = (values[b] as number) - (values[a] as number);
-    if (diff !== 0) return diff;
+export function idOrder(ids: readonly string[]): Int32Array {
+  const byId = Array.from(ids.keys()).sort((a, b) => {
     const ia = ids[a] as string;
     const ib = ids[b] as string;
     return ia < ib ? -1 : ia > ib ? 1 : 0;
   });
+  const rank = new Int32Array(ids.length);
+  byId.forEach((i, position) => {
+    rank[i] = position;
+  });
+  return rank;
+}
+
+/**
+ * Indices of the customers with a positive value, best first; ties break by id so results are stable.
+ * Pass `tieOrder` (from `idOrder`) when ranking the same customers several times.
+ * @example
+ * rankDescending([5, 9, 5], ["b", "c", "a"]) // [1, 2, 0]
+ */
+export function rankDescending(
+  values: ArrayLike<number>,
+  ids: readonly string[],
+  tieOrder: Int32Array = idOrder(ids),
+): number[] {
+  const order: number[] = [];
+  for (let i = 0; i < values.length; i++) if ((values[i] as number) > 0) order.push(i);
+  return order.sort(
+    (a, b) => (values[b] as number) - (values[a] as number) || (tieOrder[a] as number) - (tieOrder[b] as number),
+  );
 }
 
 /**
@@ -26,9 +45,13 @@ export function rankDescending(values: ArrayLike<number>, ids: readonly string[]
  * @example
  * classifyAbc([70, 10, 10, 10], ["a", "b", "c", "d"], defaultConfig().abc) // ["A", "B", "C", "C"]
  */
-export function classifyAbc(values: ArrayLike<number>, ids: readonly string[], abc: ScoringConfig["abc"]): AbcClass[] {
+export function classifyAbc(
+  values: ArrayLike<number>,
+  ids: readonly string[],
+  abc: ScoringConfig["abc"],
+  order: readonly number[] = rankDescending(values, ids),
+): AbcClass[] {
   const classes: AbcClass[] = new Array(values.length).fill("C");
-  const order = rankDescending(values, ids);
   let total = 0;
   for (const i of order) total += values[i] as number;
   let before = 0;
@@ -52,8 +75,8 @@ export function paretoReport(
   ids: readonly string[],
   classes: readonly AbcClass[],
   basis: ParetoReport["basis"],
+  order: readonly number[] = rankDescending(values, ids),
 ): ParetoReport {
-  const order = rankDescending(values, ids);
   const cumulative: number[] = [0];
   for (const i of order) cumulative.push((cumulative[cumulative.length - 1] as number) + (values[i] as number));
   const total = cumulative[cumulative.length - 1] as number;

@@ -1,14 +1,13 @@
 // The workspace-wide model runs: every model that ranks customers against each other, computed once.
-import { classifyAbc, paretoReport } from "../abc";
+import { classifyAbc, idOrder, paretoReport, rankDescending } from "../abc";
 import { medianCycle } from "../churn";
 import type { ScoringConfig } from "../config";
 import { rateCredit } from "../credit";
 import { rankLadder } from "../moveup";
-import { percentileRanks } from "../percentile";
 import { classifyPyramid } from "../pyramid";
 import type { CustomerRecord } from "../records";
 import { scoreRfm } from "../rfm";
-import { rankPercentileCriteria } from "../scorecard";
+import { metricRanks, rankPercentileCriteria } from "../scorecard";
 import { actualValue, classifyValue, strategicValue } from "../value";
 import type { CustomerFacts } from "./types";
 
@@ -23,14 +22,20 @@ export function rankWorkspace(
   config: ScoringConfig,
 ) {
   const ids = customers.map((c) => c.id);
+  const tieOrder = idOrder(ids);
   const revenue = facts.map((f) => f.revenue);
   const profit = facts.map((f) => f.profit);
   const abcValues = config.abc.basis === "profit" ? profit : revenue;
-  const abc = classifyAbc(abcValues, ids, config.abc);
+  const abcOrder = rankDescending(abcValues, ids, tieOrder);
+  const abc = classifyAbc(abcValues, ids, config.abc, abcOrder);
   const actual = facts.map((f) => actualValue(f.profit, f.serviceCost, config.value));
   const strategic = facts.map((f, i) => strategicValue(f, (customers[i] as CustomerRecord).wallet));
-  const percentile = rankPercentileCriteria(config, facts);
-  // Ascending values of the ranked customers per percentile criterion, for "what would move the tier up".
+  // One sort per metric, shared by the scorecard, KAISM and RFM.
+  const memo = new Map<string, Float64Array>();
+  const percentile = rankPercentileCriteria(config, facts, memo);
+  const revenueRank = metricRanks("revenue", facts, memo);
+  const profitRank = metricRanks("profit", facts, memo);
+  // Ranked values per percentile criterion, for "what would move the tier up".
   const ladders = config.scorecard.criteria.map((c) => {
     if (c.kind !== "percentile") return null;
     const values: number[] = [];
@@ -42,15 +47,15 @@ export function rankWorkspace(
     credit: facts.map((f) => rateCredit(f, config)),
     percentile,
     ladders,
-    revenueRank: percentileRanks(facts.map((f) => (f.orderCount > 0 ? f.revenue : null))),
-    profitRank: percentileRanks(facts.map((f) => (f.orderCount > 0 ? f.profit : null))),
+    revenueRank,
+    profitRank,
     abc,
-    pareto: paretoReport(abcValues, ids, abc, config.abc.basis),
-    pyramid: classifyPyramid(profit, ids, config.pyramid),
-    rfm: scoreRfm(facts, config),
+    pareto: paretoReport(abcValues, ids, abc, config.abc.basis, abcOrder),
+    pyramid: classifyPyramid(profit, ids, config.pyramid, tieOrder),
+    rfm: scoreRfm(facts, config, revenueRank),
     actual,
     strategic,
-    valueClass: classifyValue(actual, strategic, ids, config.value),
+    valueClass: classifyValue(actual, strategic, ids, config.value, tieOrder),
     workspaceCycle: medianCycle(facts),
   };
 }

@@ -29,6 +29,7 @@ export function classifyPyramid(
   profits: ArrayLike<number>,
   ids: readonly string[],
   pyramid: ScoringConfig["pyramid"],
+  tieOrder?: Int32Array,
 ): PyramidLevel[] {
   const levels: PyramidLevel[] = new Array(profits.length);
   let n = 0;
@@ -38,7 +39,7 @@ export function classifyPyramid(
     if (!loss) n++;
   }
   const counts = pyramidCounts(n, pyramid);
-  rankDescending(profits, ids).forEach((i, position) => {
+  rankDescending(profits, ids, tieOrder).forEach((i, position) => {
     const layer = counts.findIndex((c) => position < c);
     if (layer >= 0) levels[i] = LAYERS[layer] as PyramidLevel;
   });

@@ -37,15 +37,20 @@ export function rfmSegment(r: number, f: number, m: number, highScore: number): 
 /**
  * RFM for every customer; null for a customer without orders in the window. Quintiles over the
  * customers with orders, via the percentile rank (ties share a score); fewer days since the last
- * order scores higher.
+ * order scores higher. `revenueRanks` may pass the revenue ranks already computed for the workspace.
  * @example
  * scoreRfm(facts, defaultConfig())[0] // { r: 5, f: 3, m: 4, segment: "important_value" }
  */
-export function scoreRfm(facts: readonly CustomerFacts[], config: ScoringConfig): (RfmScore | null)[] {
+export function scoreRfm(
+  facts: readonly CustomerFacts[],
+  config: ScoringConfig,
+  revenueRanks?: Float64Array,
+): (RfmScore | null)[] {
   const active = (f: CustomerFacts) => f.orderCount > 0;
   const r = percentileRanks(facts.map((f) => (active(f) ? -(f.recencyDays as number) : null)));
   const fr = percentileRanks(facts.map((f) => (active(f) ? f.orderCount : null)));
-  const m = percentileRanks(facts.map((f) => (active(f) ? f.revenue : null)));
+  // The same ranking as the scorecard's order amount: pass it in to sort once.
+  const m = revenueRanks ?? percentileRanks(facts.map((f) => (active(f) ? f.revenue : null)));
   return facts.map((f, i) => {
     if (!active(f)) return null;
     const rs = quintileScore(r[i] as number);

@@ -1,5 +1,5 @@
 // The weighted scorecard (DOMAIN.md §3.1): criteria → points → score 0–100 → tier A/B/C.
-import type { Criterion, Scorecard, ScoringConfig } from "../config";
+import type { Criterion, Metric, Scorecard, ScoringConfig } from "../config";
 import type { CriterionResult, CustomerFacts, Tier } from "../grade/types";
 import { percentileRanks } from "../percentile";
 import { type CriterionContext, criterionLabel, evaluateCriterion } from "./criteria";
@@ -37,11 +37,30 @@ export function tierForScore(score: number, thresholds: Scorecard["thresholds"])
 export function rankPercentileCriteria(
   config: ScoringConfig,
   facts: readonly CustomerFacts[],
+  memo: Map<string, Float64Array> = new Map(),
 ): (Float64Array | null)[] {
   return config.scorecard.criteria.map((c: Criterion) => {
     if (c.kind !== "percentile") return null;
-    return percentileRanks(facts.map((f) => (f.orderCount > 0 ? f[c.metric] : null)));
+    return metricRanks(c.metric, facts, memo);
   });
+}
+
+/**
+ * Percentile ranks of one fact among customers with orders in the window, computed once per metric via `memo`.
+ * @example
+ * metricRanks("revenue", facts, new Map())[0] // 0.75
+ */
+export function metricRanks(
+  metric: Metric,
+  facts: readonly CustomerFacts[],
+  memo: Map<string, Float64Array>,
+): Float64Array {
+  let ranks = memo.get(metric);
+  if (!ranks) {
+    ranks = percentileRanks(facts.map((f) => (f.orderCount > 0 ? f[metric] : null)));
+    memo.set(metric, ranks);
+  }
+  return ranks;
 }
 
 /**

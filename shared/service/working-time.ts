@@ -28,16 +28,21 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
  */
 export function zoneOffsetMs(instant: number, timeZone: string): number {
   // Offsets change only at transitions, which fall on quarter hours: cache per zone and quarter hour.
-  const key = `${timeZone}|${Math.floor(instant / 900_000)}`;
-  const cached = offsets.get(key);
+  let zone = offsets.get(timeZone);
+  if (!zone) {
+    zone = new Map();
+    offsets.set(timeZone, zone);
+  }
+  const quarter = Math.floor(instant / 900_000);
+  const cached = zone.get(quarter);
   if (cached !== undefined) return cached;
   const offset = computeOffset(instant, timeZone);
-  if (offsets.size > 50_000) offsets.clear();
-  offsets.set(key, offset);
+  if (zone.size > 50_000) zone.clear();
+  zone.set(quarter, offset);
   return offset;
 }
 
-const offsets = new Map<string, number>();
+const offsets = new Map<string, Map<number, number>>();
 
 function computeOffset(instant: number, timeZone: string): number {
   const parts: Record<string, number> = {};

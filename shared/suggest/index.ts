@@ -44,13 +44,21 @@ export interface SuggestContext {
   config: ScoringConfig;
 }
 
+const TITLE_KEYS = Object.fromEntries(Object.keys(SUGGESTION_PRIORITY).map((c) => [c, `suggest.${c}`])) as Record<
+  SuggestionCode,
+  string
+>;
+
 function make(
   code: SuggestionCode,
   facts: Suggestion["facts"],
-  params: Record<string, string | number> = {},
-  extra: Partial<Suggestion> = {},
+  params?: Record<string, string | number>,
+  extra?: { due?: string; priority?: SuggestionPriority },
 ): Suggestion {
-  return { code, priority: SUGGESTION_PRIORITY[code], title: { key: `suggest.${code}`, params }, facts, ...extra };
+  const title = params ? { key: TITLE_KEYS[code], params } : { key: TITLE_KEYS[code] };
+  const s: Suggestion = { code, priority: extra?.priority ?? SUGGESTION_PRIORITY[code], title, facts };
+  if (extra?.due !== undefined) s.due = extra.due;
+  return s;
 }
 
 /** Sort: priority, then due (undated last), then code, so equal inputs give equal lists. */

@@ -49,15 +49,16 @@ export function classifyValue(
   strategic: readonly number[],
   ids: readonly string[],
   v: ScoringConfig["value"],
+  tieOrder?: Int32Array,
 ): ValueClass[] {
   const n = actual.length;
   const classes: ValueClass[] = actual.map((a) => (a < 0 ? "negative" : "ordinary"));
-  rankDescending(actual, ids)
+  rankDescending(actual, ids, tieOrder)
     .slice(0, topCount(v.mostValuablePercent, n))
     .forEach((i) => {
       classes[i] = "most_valuable";
     });
-  rankDescending(strategic, ids)
+  rankDescending(strategic, ids, tieOrder)
     .slice(0, topCount(v.secondTierPercent, n))
     .forEach((i) => {
       if (classes[i] === "ordinary") classes[i] = "second_tier";
