@@ -36,45 +36,9 @@ export function deriveFacts(input: FactsInput): DerivedFacts {
   const asOfDay = dayNumber(input.asOf);
   const indexOf = indexCustomers(customers);
   const n = customers.length;
-  const orders = deriveOrderFacts(n, indexOf, input.orders, asOfDay, config);
-  const invoices = deriveInvoiceFacts(n, indexOf, input.invoices, asOfDay, config);
-  const touches = deriveTouchFacts(customers, indexOf, input.interactions, asOfDay, config);
-  const facts: CustomerFacts[] = new Array(n);
-  const unansweredEmail: (string | null)[] = new Array(n);
-  for (let c = 0; c < n; c++) {
-    const t = touches[c]!;
-    const o = orders[c]!;
-    const v = invoices[c]!;
-    // Written out rather than spread: one object shape for all customers keeps the engine fast.
-    facts[c] = {
-      revenue: o.revenue,
-      profit: o.profit,
-      orderCount: o.orderCount,
-      previousRevenue: o.previousRevenue,
-      growth: o.growth,
-      recencyDays: o.recencyDays,
-      lastOrderDate: o.lastOrderDate,
-      firstOrderDate: o.firstOrderDate,
-      tenureDays: o.tenureDays,
-      lifetimeOrderCount: o.lifetimeOrderCount,
-      cycleDays: o.cycleDays,
-      cycleCv: o.cycleCv,
-      revenueLast6Months: o.revenueLast6Months,
-      revenuePrevious6Months: o.revenuePrevious6Months,
-      invoicesDue: v.invoicesDue,
-      onTimeShare: v.onTimeShare,
-      avgDaysLate: v.avgDaysLate,
-      maxDaysLate: v.maxDaysLate,
-      overdueAmount: v.overdueAmount,
-      oldestOverdueDays: v.oldestOverdueDays,
-      outstanding: v.outstanding,
-      lastContact: t.lastContact,
-      interactions30d: t.interactions30d,
-      serviceCost: t.serviceCost,
-      products: o.products,
-    };
-    unansweredEmail[c] = t.unansweredEmail;
-  }
+  const facts = deriveOrderFacts(n, indexOf, input.orders, asOfDay, config);
+  deriveInvoiceFacts(indexOf, input.invoices, asOfDay, config, facts);
+  const unansweredEmail = deriveTouchFacts(customers, indexOf, input.interactions, asOfDay, config, facts);
   return { facts, unansweredEmail };
 }
 

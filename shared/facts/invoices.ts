@@ -14,19 +14,20 @@ export interface InvoiceFacts {
 }
 
 /**
- * Credit facts in one pass. An invoice counts as paid only when paid in full on or before asOf;
+ * Credit facts in one pass, written into `out` (one facts object per customer). An invoice counts as paid only when paid in full on or before asOf;
  * on-time means paid by due date + grace; an unpaid invoice past due is late until asOf.
  * Share and delays read invoices due in the window; overdue and outstanding read every invoice.
  * @example
- * deriveInvoiceFacts(1, new Map([["c1", 0]]), [{ customerId: "c1", dueDate: "2026-02-01", amount: 900, paidDate: null, paidAmount: null }], dayNumber("2026-03-01"), defaultConfig())[0].oldestOverdueDays // 28
+ * deriveInvoiceFacts(new Map([["c1", 0]]), [{ customerId: "c1", dueDate: "2026-02-01", amount: 900, paidDate: null, paidAmount: null }], dayNumber("2026-03-01"), defaultConfig(), out); out[0].oldestOverdueDays // 28
  */
 export function deriveInvoiceFacts(
-  count: number,
   indexOf: Map<string, number>,
   invoices: readonly InvoiceRecord[],
   asOfDay: number,
   config: ScoringConfig,
-): InvoiceFacts[] {
+  out: InvoiceFacts[],
+): void {
+  const count = out.length;
   const windowStart = asOfDay - config.windowDays;
   const grace = config.credit.graceDays;
   const due = new Int32Array(count);
@@ -60,18 +61,15 @@ export function deriveInvoiceFacts(
     }
   }
 
-  const out: InvoiceFacts[] = new Array(count);
   for (let c = 0; c < count; c++) {
     const n = due[c] as number;
-    out[c] = {
-      invoicesDue: n,
-      onTimeShare: n ? (onTime[c] as number) / n : null,
-      avgDaysLate: n ? (sumLate[c] as number) / n : null,
-      maxDaysLate: maxLate[c] as number,
-      overdueAmount: overdue[c] as number,
-      oldestOverdueDays: oldest[c] as number,
-      outstanding: outstanding[c] as number,
-    };
+    const f = out[c] as InvoiceFacts;
+    f.invoicesDue = n;
+    f.onTimeShare = n ? (onTime[c] as number) / n : null;
+    f.avgDaysLate = n ? (sumLate[c] as number) / n : null;
+    f.maxDaysLate = maxLate[c] as number;
+    f.overdueAmount = overdue[c] as number;
+    f.oldestOverdueDays = oldest[c] as number;
+    f.outstanding = outstanding[c] as number;
   }
-  return out;
 }

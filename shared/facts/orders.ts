@@ -1,41 +1,59 @@
 // Order facts per customer: revenue, profit, recency, tenure, growth and the purchase cycle.
 import type { ScoringConfig } from "../config";
 import { addMonths, dayNumber, isoDate } from "../dates";
+import type { CustomerFacts } from "../grade/types";
 import type { OrderRecord } from "../records";
 
-export interface OrderFacts {
-  revenue: number;
-  profit: number;
-  orderCount: number;
-  previousRevenue: number;
-  growth: number | null;
-  recencyDays: number | null;
-  lastOrderDate: string | null;
-  firstOrderDate: string | null;
-  tenureDays: number | null;
-  lifetimeOrderCount: number;
-  cycleDays: number | null;
-  cycleCv: number | null;
-  revenueLast6Months: number;
-  revenuePrevious6Months: number;
-  products: string[];
+/** Sorts a[from..to) ascending: insertion sort for the many short ranges, the typed-array sort for long ones. */
+function sortRange(a: Int32Array | Float64Array, from: number, to: number): void {
+  if (to - from > 24) {
+    a.subarray(from, to).sort();
+    return;
+  }
+  for (let i = from + 1; i < to; i++) {
+    const v = a[i] as number;
+    let j = i - 1;
+    while (j >= from && (a[j] as number) > v) {
+      a[j + 1] = a[j] as number;
+      j--;
+    }
+    a[j + 1] = v;
+  }
 }
 
-/** Median and coefficient of variation of the gaps between distinct sorted days (null with < 2 days). */
-export function cycleOf(days: ArrayLike<number>): { median: number | null; cv: number | null } {
-  const gaps: number[] = [];
-  for (let i = 1; i < days.length; i++) {
+/**
+ * Median and coefficient of variation of the gaps between sorted days (repeated days add no gap);
+ * null with fewer than two distinct days. `scratch` must hold days.length numbers.
+ * @example
+ * cycleOf(Int32Array.from([0, 10, 30, 60]), 0, 4) // { median: 20, cv: 0.408… }
+ */
+export function cycleOf(
+  days: ArrayLike<number>,
+  from = 0,
+  to = days.length,
+  scratch: Float64Array = new Float64Array(Math.max(0, to - from)),
+): { median: number | null; cv: number | null } {
+  let n = 0;
+  let sum = 0;
+  for (let i = from + 1; i < to; i++) {
     const gap = (days[i] as number) - (days[i - 1] as number);
-    if (gap > 0) gaps.push(gap);
+    if (gap > 0) {
+      scratch[n++] = gap;
+      sum += gap;
+    }
   }
-  if (gaps.length === 0) return { median: null, cv: null };
-  const mean = gaps.reduce((s, g) => s + g, 0) / gaps.length;
-  const variance = gaps.reduce((s, g) => s + (g - mean) ** 2, 0) / gaps.length;
-  gaps.sort((a, b) => a - b);
-  const mid = gaps.length >> 1;
-  const median = gaps.length % 2 ? (gaps[mid] as number) : ((gaps[mid - 1] as number) + (gaps[mid] as number)) / 2;
+  if (n === 0) return NO_CYCLE;
+  const mean = sum / n;
+  let variance = 0;
+  for (let i = 0; i < n; i++) variance += ((scratch[i] as number) - mean) ** 2;
+  variance /= n;
+  sortRange(scratch, 0, n);
+  const mid = n >> 1;
+  const median = n % 2 ? (scratch[mid] as number) : ((scratch[mid - 1] as number) + (scratch[mid] as number)) / 2;
   return { median, cv: Math.sqrt(variance) / mean };
 }
+
+const NO_CYCLE = Object.freeze({ median: null, cv: null });
 
 /**
  * Order facts for every customer in one pass over the orders, then one small sort per customer.
@@ -49,7 +67,7 @@ export function deriveOrderFacts(
   orders: readonly OrderRecord[],
   asOfDay: number,
   config: ScoringConfig,
-): OrderFacts[] {
+): CustomerFacts[] {
   const w = config.windowDays;
   const half = addMonths(asOfDay, -config.churn.dropMonths);
   const full = addMonths(asOfDay, -2 * config.churn.dropMonths);
@@ -106,24 +124,31 @@ export function deriveOrderFacts(
     bought[fill[c]!] = orderProduct[i] as number;
     days[fill[c]!++] = orderDay[i] as number;
   }
+  let most = 1;
+  for (let c = 0; c < count; c++) most = Math.max(most, lifetime[c] as number);
+  const scratch = new Float64Array(most);
   const productsOf = (from: number, to: number): string[] => {
-    const ids = bought.slice(from, to).sort();
+    sortRange(bought, from, to);
     const names: string[] = [];
-    for (let k = 0; k < ids.length; k++) {
-      const id = ids[k] as number;
-      if (id >= 0 && (k === 0 || id !== ids[k - 1])) names.push(productNames[id] as string);
+    for (let k = from; k < to; k++) {
+      const id = bought[k] as number;
+      if (id >= 0 && (k === from || id !== bought[k - 1])) names.push(productNames[id] as string);
     }
-    return names.sort();
+    return names.length > 1 ? names.sort() : names;
   };
 
-  const out: OrderFacts[] = new Array(count);
+  const out: CustomerFacts[] = new Array(count);
   for (let c = 0; c < count; c++) {
-    const mine = days.subarray(start[c], start[c + 1]).sort();
-    const first = mine.length ? (mine[0] as number) : null;
-    const last = mine.length ? (mine[mine.length - 1] as number) : null;
-    const cycle = cycleOf(mine);
+    const from = start[c] as number;
+    const to = start[c + 1] as number;
+    sortRange(days, from, to);
+    const first = to > from ? (days[from] as number) : null;
+    const last = to > from ? (days[to - 1] as number) : null;
+    const cycle = to - from > 1 ? cycleOf(days, from, to, scratch) : NO_CYCLE;
     const prev = previous[c] as number;
     const rev = revenue[c] as number;
+    // Every field of CustomerFacts in one literal (credit and contact fields are filled by the next passes):
+    // one object shape for all customers keeps the engine fast.
     out[c] = {
       revenue: rev,
       profit: profit[c] as number,
@@ -139,7 +164,17 @@ export function deriveOrderFacts(
       cycleCv: cycle.cv,
       revenueLast6Months: last6[c] as number,
       revenuePrevious6Months: prev6[c] as number,
-      products: productsOf(start[c] as number, start[c + 1] as number),
+      invoicesDue: 0,
+      onTimeShare: null,
+      avgDaysLate: null,
+      maxDaysLate: 0,
+      overdueAmount: 0,
+      oldestOverdueDays: 0,
+      outstanding: 0,
+      lastContact: null,
+      interactions30d: 0,
+      serviceCost: 0,
+      products: (orderCount[c] as number) > 0 ? productsOf(from, to) : [],
     };
   }
   return out;

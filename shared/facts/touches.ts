@@ -7,15 +7,14 @@ export interface TouchFacts {
   lastContact: string | null;
   interactions30d: number;
   serviceCost: number;
-  /** Latest incoming email (ISO timestamp), kept only when no outgoing touch came after it. */
-  unansweredEmail: string | null;
 }
 
 /**
- * Touch facts in one pass over the interactions; interactions dated after asOf are ignored.
+ * Touch facts in one pass over the interactions, written into `out`; returns per customer the latest
+ * incoming email still unanswered. Interactions dated after asOf are ignored.
  * Service cost is the customer's own yearly figure when set, else window interactions × cost per kind.
  * @example
- * deriveTouchFacts(customers, indexOf, [{ id: "i1", customerId: "c1", kind: "visit", direction: "out", occurredAt: "2026-02-20T10:00:00Z" }], dayNumber("2026-03-01"), defaultConfig())[0].serviceCost // 50000
+ * deriveTouchFacts(customers, indexOf, [{ id: "i1", customerId: "c1", kind: "visit", direction: "out", occurredAt: "2026-02-20T10:00:00Z" }], dayNumber("2026-03-01"), defaultConfig(), out); out[0].serviceCost // 50000
  */
 export function deriveTouchFacts(
   customers: readonly CustomerRecord[],
@@ -23,7 +22,8 @@ export function deriveTouchFacts(
   interactions: readonly InteractionRecord[],
   asOfDay: number,
   config: ScoringConfig,
-): TouchFacts[] {
+  out: TouchFacts[],
+): (string | null)[] {
   const count = customers.length;
   const lastMs = new Float64Array(count).fill(Number.NEGATIVE_INFINITY);
   const last: (string | null)[] = new Array(count).fill(null);
@@ -52,15 +52,14 @@ export function deriveTouchFacts(
     }
   }
 
-  const out: TouchFacts[] = new Array(count);
+  const unanswered: (string | null)[] = new Array(count);
   for (let c = 0; c < count; c++) {
     const own = (customers[c] as CustomerRecord).serviceCost;
-    out[c] = {
-      lastContact: last[c] as string | null,
-      interactions30d: recent[c] as number,
-      serviceCost: own ?? (cost[c] as number),
-      unansweredEmail: (lastInMs[c] as number) > (lastOutMs[c] as number) ? (lastIn[c] as string | null) : null,
-    };
+    const f = out[c]!;
+    f.lastContact = last[c] as string | null;
+    f.interactions30d = recent[c] as number;
+    f.serviceCost = own ?? (cost[c] as number);
+    unanswered[c] = (lastInMs[c] as number) > (lastOutMs[c] as number) ? (lastIn[c] as string | null) : null;
   }
-  return out;
+  return unanswered;
 }
