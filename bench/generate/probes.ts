@@ -46,14 +46,14 @@ export interface ImportOrder {
   quantity: number;
 }
 
-/** `count` new orders spread over existing customers, external ids `IMP-<n>`. */
-export function importOrders(seed: number, customers: number, count: number): ImportOrder[] {
+/** `count` new orders spread over existing customers, external ids `<prefix><n>`. */
+export function importOrders(seed: number, customers: number, count: number, prefix = "IMP-"): ImportOrder[] {
   const rng = new Rng(mixSeed(seed, 0x1a9));
   const rows: ImportOrder[] = [];
   for (let n = 0; n < count; n++) {
     const amount = rng.int(100, 500_000);
     rows.push({
-      externalId: `IMP-${n}`,
+      externalId: `${prefix}${n}`,
       customerExternalId: `C${rng.int(0, customers - 1)}`,
       date: `2026-0${rng.int(1, 6)}-${String(rng.int(1, 28)).padStart(2, "0")}`,
       amount: amount / 100,

@@ -25,6 +25,20 @@ export async function measureBare(baselineUrl: string, ws: BenchWorkspace, budge
   return { c1: await run(1), c10: await run(10) };
 }
 
+/** The mean of two runs of the same load (the bare baseline before and after the lookup: A-B-A against drift). */
+export function averageLoad(a: LoadPair, b: LoadPair): LoadPair & { runs: [LoadPair, LoadPair] } {
+  const avg = (x: LoadResult, y: LoadResult): LoadResult => ({
+    requests: x.requests + y.requests,
+    errors: x.errors + y.errors,
+    seconds: x.seconds + y.seconds,
+    rps: (x.rps + y.rps) / 2,
+    p50: (x.p50 + y.p50) / 2,
+    p99: (x.p99 + y.p99) / 2,
+    mean: (x.mean + y.mean) / 2,
+  });
+  return { c1: avg(a.c1, b.c1), c10: avg(a.c10, b.c10), runs: [a, b] };
+}
+
 /** Checks the route answers as the contract says; returns a reason when it cannot be measured. */
 export async function checkLookup(appUrl: string, ws: BenchWorkspace): Promise<{ reason?: string; note: string }> {
   const probes = probesFor(ws);
@@ -57,7 +71,12 @@ export async function measureLookup(appUrl: string, ws: BenchWorkspace, budget: 
   return { c1: await run(1), c10: await run(10) };
 }
 
-export function lookupRows(size: string, bare: LoadPair | null, lookup: LoadPair | string, note: string): Row[] {
+export function lookupRows(
+  size: string,
+  bare: (LoadPair & { runs?: [LoadPair, LoadPair] }) | null,
+  lookup: LoadPair | string,
+  note: string,
+): Row[] {
   const names = [
     "lookup 20 addr, 1 conn: req/s",
     "lookup 20 addr, 1 conn: p50",
@@ -96,7 +115,14 @@ export function lookupRows(size: string, bare: LoadPair | null, lookup: LoadPair
   });
   const errors = lookup.c1.errors + lookup.c10.errors;
   return [
-    { ...rps(lookup.c1, bare.c1, names[0] as string), note: `${note}${errors ? `; ${errors} failed requests` : ""}` },
+    {
+      ...rps(lookup.c1, bare.c1, names[0] as string),
+      note: `${note}${errors ? `; ${errors} failed requests` : ""}; bare = ${
+        bare.runs
+          ? `mean of runs before and after the lookup (${bare.runs.map((r) => r.c1.rps.toFixed(0)).join(" and ")} req/s at 1 conn)`
+          : "one run before the lookup"
+      }`,
+    },
     ms(names[1] as string, lookup.c1.p50, bare.c1.p50, 5, "≤ 5 ms"),
     ms(names[2] as string, lookup.c1.p99, bare.c1.p99, 20, "≤ 20 ms"),
     rps(lookup.c10, bare.c10, names[3] as string),

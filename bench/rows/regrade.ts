@@ -38,12 +38,19 @@ export async function measureRegrade(
   ws: BenchWorkspace,
 ): Promise<{ first: Regrade; again: Regrade } | string> {
   const runs: Regrade[] = [];
-  for (let k = 0; k < 2; k++) {
+  for (let k = 0, retried = false; k < 2; k++) {
     const r = await call<{ graded: number; changed: number; tookMs: number }>(appUrl, "POST", "/api/v1/regrade", {
       token: ws.token,
       json: { asOf: BENCH.refDate },
       timeoutMs: 600_000,
     });
+    if (r.status === 503 && !retried) {
+      // wrangler dev answers 503 while it reloads the worker after a source edit (shared working tree): once more.
+      retried = true;
+      k--;
+      await new Promise((resolve) => setTimeout(resolve, 5000));
+      continue;
+    }
     if (r.status !== 200) return `POST /api/v1/regrade answered ${describeError(r)}`;
     runs.push({ tookMs: r.body.tookMs, wallMs: r.ms, graded: r.body.graded, changed: r.body.changed });
   }
