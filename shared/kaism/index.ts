@@ -12,12 +12,16 @@ export interface KaismInput {
   profitRank: number;
 }
 
-/** Manual levels a rep may set for the two judgement factors; unrated counts as the middle. */
+/**
+ * Manual levels a rep may set for the two judgement factors. On the attractiveness axis unknown
+ * counts as nothing (unrated fit, growth without a previous year): key accounts need evidence, and
+ * counting unknowns as the middle put the median customer exactly on the split.
+ */
 const FIT_LEVELS: Record<string, number> = { high: 1, medium: 0.5, low: 0 };
 const RELATIONSHIP_LEVELS: Record<string, number> = { close: 1, normal: 0.5, weak: 0 };
 
 /**
- * Each factor as a share 0–1. Strategic fit reads the rating `strategic_fit` (high / medium / low);
+ * Each factor as a share 0–1. Strategic fit reads the rating `strategic_fit` (high / medium / low, unrated 0);
  * relationship reads the rating `relationship` (close / normal / weak), else the relationship type;
  * share of wallet is unknown (0.5) without a wallet estimate.
  * @example
@@ -31,9 +35,9 @@ export function kaismFactor(factor: string, k: KaismInput, config: ScoringConfig
     case "profit":
       return k.profitRank;
     case "growth":
-      return f.growth === null ? 0.5 : Math.min(1, Math.max(0, (f.growth * 100) / config.kaism.growthFullPercent));
+      return f.growth === null ? 0 : Math.min(1, Math.max(0, (f.growth * 100) / config.kaism.growthFullPercent));
     case "strategicFit":
-      return FIT_LEVELS[k.customer.ratings.strategic_fit ?? ""] ?? 0.5;
+      return FIT_LEVELS[k.customer.ratings.strategic_fit ?? ""] ?? 0;
     case "relationship": {
       const rated = RELATIONSHIP_LEVELS[k.customer.ratings.relationship ?? ""];
       if (rated !== undefined) return rated;

@@ -70,6 +70,16 @@ describe("KAISM quadrants", () => {
     ).toBe("opportunistic");
   });
 
+  it("does not find a median customer attractive on unknowns (no growth history, fit unrated)", () => {
+    // 30 × 0.5 + 25 × 0 + 25 × 0.5 + 20 × 0 = 27.5
+    const k = input({
+      revenueRank: 0.5,
+      profitRank: 0.5,
+      facts: { revenue: 1, growth: null, tenureDays: 0, orderCount: 1 },
+    });
+    expect(placeKaism(k, config).attractiveness).toBe(27.5);
+  });
+
   it("counts exactly 50 on an axis as high", () => {
     // Attractiveness: size 30 × 1 + growth 25 × 0.8 + profit 0 + fit 0 = 50.
     const k = input({
