@@ -1,9 +1,7 @@
-// The lookup behind every address the extension sees: exact contact first, then a non-free-mail domain, in ≤ 2 queries.
-import { eq, sql } from "drizzle-orm";
+// The lookup behind every address the extension sees: exact contact first, then a non-free-mail domain, one round trip.
 import type { LookupCustomer, LookupResult, Suggestion } from "../../../shared/contract";
 import { emailDomain, fromMinorOrNull, isFreeMailDomain, isValidEmail, normaliseEmail } from "../../../shared/contract";
-import { workspaces } from "../db/schema";
-import type { Caller, Db } from "../env";
+import type { Caller } from "../env";
 import { sha256Hex } from "../lib/crypto";
 import { canSeeOwner } from "./visibility";
 
@@ -33,20 +31,6 @@ function plan(email: string) {
   return { address, domain: domain && !isFreeMailDomain(domain) ? domain : null };
 }
 
-/**
- * The validator of a lookup answer: the workspace's data version (bumped when grades, contacts, domains or owners
- * change), the addresses asked, and — since a rep's answers depend on ownership — the rep.
- */
-export async function lookupEtag(db: Db, caller: Caller, emails: string[]): Promise<string> {
-  const [ws] = await db
-    .select({ version: workspaces.dataVersion })
-    .from(workspaces)
-    .where(eq(workspaces.id, caller.workspaceId));
-  const viewer = caller.role === "rep" ? `rep:${caller.userId}` : "all";
-  const digest = await sha256Hex(`${caller.workspaceId}\n${ws?.version ?? 0}\n${viewer}\n${emails.join("\n")}`);
-  return `"${digest.slice(0, 32)}"`;
-}
-
 /** True when an If-None-Match header lists `etag` (weak or strong) or is `*`. */
 export function etagMatches(ifNoneMatch: string | undefined, etag: string): boolean {
   if (!ifNoneMatch) return false;
@@ -73,32 +57,47 @@ function toCustomer(row: Row): LookupCustomer {
   };
 }
 
-const columns = (via: string, key: string, from: string) =>
-  sql.raw(`
+/** Both halves of the union share these columns; only constants are interpolated. */
+const columns = (via: string, key: string, from: string) => `
   SELECT '${via}' AS via, ${key} AS key, c.id AS id, c.name AS name, c.owner_id AS ownerId,
     g.tier AS tier, g.key_account AS keyAccount, g.negative_value AS negativeValue, g.credit AS credit,
     g.overdue_amount AS overdueAmount, g.churn AS churn,
     json_extract(g.result, '$.serviceLevel') AS serviceLevel, json_extract(g.result, '$.suggestions[0]') AS s0,
     json_extract(g.result, '$.suggestions[1]') AS s1, json_extract(g.result, '$.suggestions[2]') AS s2
   FROM ${from} JOIN customers c ON c.id = m.customer_id
-  LEFT JOIN grades g ON g.workspace_id = m.workspace_id AND g.customer_id = m.customer_id`);
+  LEFT JOIN grades g ON g.workspace_id = m.workspace_id AND g.customer_id = m.customer_id`;
 
-/** Answers each address in the order asked with one D1 query (contacts and domains via json_each lists). */
-export async function lookupEmails(db: Db, caller: Caller, emails: string[]): Promise<LookupResult[]> {
+const MATCH_SQL = `${columns("contact", "m.email", "contacts m")}
+  WHERE m.workspace_id = ?1 AND m.email IN (SELECT value FROM json_each(?2))
+  UNION ALL
+  ${columns("domain", "m.domain", "customer_domains m")}
+  WHERE m.workspace_id = ?1 AND m.domain IN (SELECT value FROM json_each(?3))`;
+
+/**
+ * Answers each address in the order asked, with an ETag, in ONE D1 round trip (raw D1: this is the hot path) of two statements: the workspace's
+ * data version and the matches (contacts and domains through json_each lists, joined to the stored grades).
+ * The ETag covers the data version (bumped when grades, contacts, domains or owners change), the addresses asked
+ * and — since a rep's answers depend on ownership — the rep.
+ */
+export async function lookupEmails(
+  d1: D1Database,
+  caller: Caller,
+  emails: string[],
+): Promise<{ etag: string; results: LookupResult[] }> {
   const plans = emails.map(plan);
   const addresses = [...new Set(plans.flatMap((p) => (p ? [p.address] : [])))];
   const domains = [...new Set(plans.flatMap((p) => (p?.domain ? [p.domain] : [])))];
-  const rows = addresses.length
-    ? await db.all<Row>(sql`
-        ${columns("contact", "m.email", "contacts m")}
-        WHERE m.workspace_id = ${caller.workspaceId} AND m.email IN (SELECT value FROM json_each(${JSON.stringify(addresses)}))
-        UNION ALL
-        ${columns("domain", "m.domain", "customer_domains m")}
-        WHERE m.workspace_id = ${caller.workspaceId} AND m.domain IN (SELECT value FROM json_each(${JSON.stringify(domains)}))`)
-    : [];
+  const [version, matches] = await d1.batch([
+    d1.prepare("SELECT data_version AS v FROM workspaces WHERE id = ?1").bind(caller.workspaceId),
+    d1.prepare(MATCH_SQL).bind(caller.workspaceId, JSON.stringify(addresses), JSON.stringify(domains)),
+  ]);
+  const viewer = caller.role === "rep" ? `rep:${caller.userId}` : "all";
+  const v = (version?.results[0] as { v: number } | undefined)?.v ?? 0;
+  const etag = `"${(await sha256Hex(`${caller.workspaceId}\n${v}\n${viewer}\n${emails.join("\n")}`)).slice(0, 32)}"`;
+  const rows = (matches?.results ?? []) as Row[];
   const byContact = new Map(rows.filter((r) => r.via === "contact").map((r) => [r.key, r]));
   const byDomain = new Map(rows.filter((r) => r.via === "domain").map((r) => [r.key, r]));
-  return emails.map((email, i) => {
+  const results = emails.map((email, i): LookupResult => {
     const p = plans[i];
     const contact = p ? byContact.get(p.address) : undefined;
     const row = contact ?? (p?.domain ? byDomain.get(p.domain) : undefined);
@@ -106,4 +105,5 @@ export async function lookupEmails(db: Db, caller: Caller, emails: string[]): Pr
     if (!canSeeOwner(caller, row.ownerId)) return { email, match: "restricted", customer: null };
     return { email, match: contact ? "contact" : "domain", customer: toCustomer(row) };
   });
+  return { etag, results };
 }
