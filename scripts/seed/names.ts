@@ -1,6 +1,10 @@
 // Word lists for the demo: Chinese and English company and person names with pinyin, cities, products.
 import type { Random } from "./random";
 
+/** "恒远:hengyuan 华信:huaxin" → [["恒远", "hengyuan"], ["华信", "huaxin"]]: word lists stay readable and short. */
+const pairs = (text: string): readonly [string, string][] =>
+  text.split(" ").map((entry) => entry.split(":") as [string, string]);
+
 export const INDUSTRIES = ["制造", "零售", "物流", "医药", "建筑", "IT"] as const;
 export type Industry = (typeof INDUSTRIES)[number];
 
@@ -39,48 +43,13 @@ export const CITIES: Record<Exclude<Region, "海外">, readonly [string, string]
 };
 
 /** Invented brand words (two characters) with pinyin: none is a real company's name. */
-export const BRANDS: readonly [string, string][] = [
-  ["恒远", "hengyuan"],
-  ["华信", "huaxin"],
-  ["鼎盛", "dingsheng"],
-  ["瑞丰", "ruifeng"],
-  ["金达", "jinda"],
-  ["宏图", "hongtu"],
-  ["博远", "boyuan"],
-  ["永盛", "yongsheng"],
-  ["嘉和", "jiahe"],
-  ["明辉", "minghui"],
-  ["泰和", "taihe"],
-  ["天成", "tiancheng"],
-  ["安捷", "anjie"],
-  ["联创", "lianchuang"],
-  ["德润", "derun"],
-  ["汇通", "huitong"],
-  ["凯瑞", "kairui"],
-  ["华美", "huamei"],
-  ["中科", "zhongke"],
-  ["新锐", "xinrui"],
-  ["盛达", "shengda"],
-  ["亿嘉", "yijia"],
-  ["同辉", "tonghui"],
-  ["众邦", "zhongbang"],
-  ["海纳", "haina"],
-  ["远航", "yuanhang"],
-  ["国泰", "guotai"],
-  ["腾跃", "tengyue"],
-  ["致远", "zhiyuan"],
-  ["益康", "yikang"],
-  ["仁和", "renhe"],
-  ["康泰", "kangtai"],
-  ["百川", "baichuan"],
-  ["飞达", "feida"],
-  ["正通", "zhengtong"],
-  ["宇航", "yuhang"],
-  ["华建", "huajian"],
-  ["中恒", "zhongheng"],
-  ["旭日", "xuri"],
-  ["晨光", "chenguang"],
-];
+export const BRANDS = pairs(
+  "恒远:hengyuan 华信:huaxin 鼎盛:dingsheng 瑞丰:ruifeng 金达:jinda 宏图:hongtu 博远:boyuan 永盛:yongsheng " +
+    "嘉和:jiahe 明辉:minghui 泰和:taihe 天成:tiancheng 安捷:anjie 联创:lianchuang 德润:derun 汇通:huitong 凯瑞:kairui " +
+    "华美:huamei 中科:zhongke 新锐:xinrui 盛达:shengda 亿嘉:yijia 同辉:tonghui 众邦:zhongbang 海纳:haina 远航:yuanhang " +
+    "国泰:guotai 腾跃:tengyue 致远:zhiyuan 益康:yikang 仁和:renhe 康泰:kangtai 百川:baichuan 飞达:feida 正通:zhengtong " +
+    "宇航:yuhang 华建:huajian 中恒:zhongheng 旭日:xuri 晨光:chenguang",
+);
 
 /** What a company of each industry is called after its brand, with a short pinyin for domains. */
 export const INDUSTRY_WORDS: Record<Industry, readonly [string, string][]> = {
@@ -151,56 +120,15 @@ export const ENGLISH_INDUSTRY: Record<Industry, readonly string[]> = {
 };
 export const ENGLISH_SUFFIX = ["Ltd", "Inc.", "GmbH", "Pte. Ltd.", "LLC", "B.V."] as const;
 
-export const SURNAMES: readonly [string, string][] = [
-  ["王", "wang"],
-  ["李", "li"],
-  ["张", "zhang"],
-  ["刘", "liu"],
-  ["陈", "chen"],
-  ["杨", "yang"],
-  ["黄", "huang"],
-  ["赵", "zhao"],
-  ["周", "zhou"],
-  ["吴", "wu"],
-  ["徐", "xu"],
-  ["孙", "sun"],
-  ["马", "ma"],
-  ["朱", "zhu"],
-  ["胡", "hu"],
-  ["郭", "guo"],
-  ["何", "he"],
-  ["林", "lin"],
-  ["高", "gao"],
-  ["罗", "luo"],
-];
-export const GIVEN_NAMES: readonly [string, string][] = [
-  ["伟", "wei"],
-  ["芳", "fang"],
-  ["娜", "na"],
-  ["敏", "min"],
-  ["静", "jing"],
-  ["丽", "li"],
-  ["强", "qiang"],
-  ["磊", "lei"],
-  ["军", "jun"],
-  ["洋", "yang"],
-  ["勇", "yong"],
-  ["艳", "yan"],
-  ["杰", "jie"],
-  ["涛", "tao"],
-  ["明", "ming"],
-  ["超", "chao"],
-  ["秀英", "xiuying"],
-  ["霞", "xia"],
-  ["建华", "jianhua"],
-  ["晓东", "xiaodong"],
-  ["志强", "zhiqiang"],
-  ["海燕", "haiyan"],
-  ["婷", "ting"],
-  ["宇", "yu"],
-  ["浩然", "haoran"],
-  ["雪", "xue"],
-];
+export const SURNAMES = pairs(
+  "王:wang 李:li 张:zhang 刘:liu 陈:chen 杨:yang 黄:huang 赵:zhao 周:zhou 吴:wu 徐:xu 孙:sun 马:ma 朱:zhu 胡:hu " +
+    "郭:guo 何:he 林:lin 高:gao 罗:luo",
+);
+export const GIVEN_NAMES = pairs(
+  "伟:wei 芳:fang 娜:na 敏:min 静:jing 丽:li 强:qiang 磊:lei 军:jun 洋:yang 勇:yong 艳:yan 杰:jie 涛:tao 明:ming " +
+    "超:chao 秀英:xiuying 霞:xia 建华:jianhua 晓东:xiaodong 志强:zhiqiang 海燕:haiyan 婷:ting 宇:yu 浩然:haoran " +
+    "雪:xue",
+);
 export const ENGLISH_GIVEN = ["Kevin", "Lisa", "David", "Emma", "Michael", "Sophie", "Daniel", "Grace", "Tom", "Anna"];
 export const ENGLISH_SURNAMES = ["Smith", "Müller", "Johnson", "Tanaka", "Brown", "Garcia", "Wilson", "Kim", "Dubois"];
 
