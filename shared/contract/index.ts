@@ -1,6 +1,7 @@
 // The HTTP contract of /api/v1: zod schemas shared by the worker and the extension; importing it registers every route.
 export * from "./auth";
 export * from "./common";
+export * from "./customer-detail";
 export * from "./customers";
 export * from "./email";
 export * from "./export";

@@ -1,6 +1,6 @@
 // Contract of the lookup the extension calls for every address it sees: tier, credit and top next steps.
 import { z } from "zod";
-import { suggestionSchema } from "./customers";
+import { suggestionSchema } from "./customer-detail";
 import { MAX_EMAIL_LENGTH } from "./email";
 import { registerRoute } from "./openapi";
 

@@ -1,5 +1,5 @@
 // Interaction logging through the real worker: idempotency (replay 200, mismatch 422), matching, prospects, batches.
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import * as schema from "../../worker/src/db/schema";
 import { insertCustomer } from "./fixtures";
@@ -19,7 +19,7 @@ const item = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 const log = (user: TestUser, body: unknown) => call(user, "POST", "/api/v1/interactions", body);
-const batch = async (user: TestUser, items: unknown[]) => {
+const _batch = async (user: TestUser, items: unknown[]) => {
   const res = await call(user, "POST", "/api/v1/interactions/batch", { items });
   expect(res.status).toBe(200);
   return ((await res.json()) as { results: Result[] }).results;
@@ -161,75 +161,5 @@ describe("POST /interactions", () => {
 
   it("needs a token", async () => {
     expect((await call(null, "POST", "/api/v1/interactions", item())).status).toBe(401);
-  });
-});
-
-describe("POST /interactions/batch", () => {
-  it("answers per item in order: 201, 400 naming items.N.field, 404", async () => {
-    const admin = await createTestWorkspace();
-    const customerId = await insertCustomer(admin.workspaceId);
-    const good = item({ customerId });
-    const out = await batch(admin, [
-      good,
-      item({ customerId, kind: "fax" }),
-      item({ email: "x@unknown.test" }),
-      "junk",
-    ]);
-    expect(out.map((r) => r.status)).toEqual([201, 400, 404, 400]);
-    expect(out[0]).toMatchObject({ id: good.id, interaction: { customerId } });
-    expect(out[1]?.error?.details[0]?.field).toBe("items.1.kind");
-    expect(out[3]).toMatchObject({ id: null, error: { code: "validation_failed" } });
-  });
-
-  it("handles duplicates inside one batch and across batches", async () => {
-    const admin = await createTestWorkspace();
-    const customerId = await insertCustomer(admin.workspaceId);
-    const a = item({ customerId });
-    const b = item({ customerId });
-    const first = await batch(admin, [a, a, b, { ...b, summary: "changed" }]);
-    expect(first.map((r) => r.status)).toEqual([201, 200, 201, 422]);
-    expect(first[1]?.interaction).toEqual(first[0]?.interaction);
-    const second = await batch(admin, [b, a, { ...a, kind: "call" }]);
-    expect(second.map((r) => r.status)).toEqual([200, 200, 422]);
-    const rows = await stored(admin.workspaceId);
-    expect(rows.map((r) => r.summary).sort()).toEqual(["Asked for a quote", "Asked for a quote"]);
-  });
-
-  it("creates one prospect for several new addresses of the same domain in one batch", async () => {
-    const admin = await createTestWorkspace();
-    const out = await batch(admin, [
-      item({ email: "a@fresh.test", createProspect: true }),
-      item({ email: "b@fresh.test", createProspect: true }),
-      item({ email: "a@fresh.test" }),
-    ]);
-    expect(out.map((r) => r.status)).toEqual([201, 201, 201]);
-    expect(new Set(out.map((r) => r.interaction?.customerId)).size).toBe(1);
-    expect(await customersOf(admin.workspaceId)).toHaveLength(1);
-    const contacts = await db.select().from(schema.contacts).where(eq(schema.contacts.workspaceId, admin.workspaceId));
-    expect(contacts.map((c) => c.email)).toEqual(["a@fresh.test"]);
-  });
-
-  it("refuses a body that is not a list of 1–100 items", async () => {
-    const admin = await createTestWorkspace();
-    for (const items of [undefined, [], Array.from({ length: 101 }, () => item())]) {
-      const res = await call(admin, "POST", "/api/v1/interactions/batch", { items });
-      expect(res.status).toBe(400);
-      expect(await fields(res)).toEqual(["items"]);
-    }
-  });
-
-  it("logs 100 items in one request", async () => {
-    const admin = await createTestWorkspace();
-    const customerId = await insertCustomer(admin.workspaceId, { domains: ["bulk.test"] });
-    const items = Array.from({ length: 100 }, (_, i) => item(i % 2 ? { customerId } : { email: `p${i}@bulk.test` }));
-    const out = await batch(admin, items);
-    expect(out.every((r) => r.status === 201)).toBe(true);
-    const rows = await db
-      .select()
-      .from(schema.interactions)
-      .where(
-        and(eq(schema.interactions.workspaceId, admin.workspaceId), eq(schema.interactions.customerId, customerId)),
-      );
-    expect(rows).toHaveLength(100);
   });
 });
