@@ -28,7 +28,18 @@ const SENDERS = 50;
 export async function buildExtension(skipBuild: boolean, log: (m: string) => void): Promise<void> {
   if (!(skipBuild && existsSync(join(PROD_DIR, "manifest.json")))) {
     const started = performance.now();
-    await run("node_modules/.bin/wxt", ["build", "extension"], { maxBuffer: 16 * 1024 * 1024 });
+    const build = () => run("node_modules/.bin/wxt", ["build", "extension"], { maxBuffer: 16 * 1024 * 1024 });
+    try {
+      await build();
+    } catch (err) {
+      // Another build into the same folder, or a file mid-edit in the shared tree: once more, then say why.
+      log("extension build failed, retrying once in 5 s");
+      await new Promise((r) => setTimeout(r, 5000));
+      await build().catch((again: { stderr?: string; stdout?: string }) => {
+        const tail = `${again.stderr ?? ""}${again.stdout ?? ""}`.trim().split("\n").slice(-3).join(" / ");
+        throw new Error(`wxt build extension failed twice: ${tail || String(err)}`);
+      });
+    }
     log(`extension built in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   }
   await rm(BENCH_DIR, { recursive: true, force: true });
