@@ -2,6 +2,7 @@
 import type { ScoringConfig } from "../config";
 import { dayNumber } from "../dates";
 import type { InvoiceRecord } from "../records";
+import { customerLookup } from "./lookup";
 
 export interface InvoiceFacts {
   invoicesDue: number;
@@ -38,8 +39,9 @@ export function deriveInvoiceFacts(
   const oldest = new Int32Array(count);
   const outstanding = new Float64Array(count);
 
+  const find = customerLookup(indexOf);
   for (const inv of invoices) {
-    const c = indexOf.get(inv.customerId);
+    const c = find(inv.customerId);
     if (c === undefined) continue;
     const dueDay = dayNumber(inv.dueDate);
     let paidDay = inv.paidDate === null ? null : dayNumber(inv.paidDate);

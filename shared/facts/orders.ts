@@ -3,6 +3,7 @@ import type { ScoringConfig } from "../config";
 import { addMonths, dayNumber, isoDate } from "../dates";
 import type { CustomerFacts } from "../grade/types";
 import type { OrderRecord } from "../records";
+import { customerLookup } from "./lookup";
 
 /** Sorts a[from..to) ascending: insertion sort for the many short ranges, the typed-array sort for long ones. */
 function sortRange(a: Int32Array | Float64Array, from: number, to: number): void {
@@ -85,9 +86,10 @@ export function deriveOrderFacts(
   const orderCustomer = new Int32Array(orders.length).fill(-1);
   const orderDay = new Int32Array(orders.length);
 
+  const find = customerLookup(indexOf);
   for (let i = 0; i < orders.length; i++) {
     const o = orders[i] as OrderRecord;
-    const c = indexOf.get(o.customerId);
+    const c = find(o.customerId);
     if (c === undefined) continue;
     const day = dayNumber(o.date);
     if (day > asOfDay) continue;

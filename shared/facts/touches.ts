@@ -2,6 +2,7 @@
 import type { ScoringConfig } from "../config";
 import { dayNumber, timestampMs } from "../dates";
 import type { CustomerRecord, InteractionRecord } from "../records";
+import { customerLookup } from "./lookup";
 
 export interface TouchFacts {
   lastContact: string | null;
@@ -33,8 +34,9 @@ export function deriveTouchFacts(
   const lastIn: (string | null)[] = new Array(count).fill(null);
   const lastOutMs = new Float64Array(count).fill(Number.NEGATIVE_INFINITY);
 
+  const find = customerLookup(indexOf);
   for (const it of interactions) {
-    const c = indexOf.get(it.customerId);
+    const c = find(it.customerId);
     if (c === undefined) continue;
     const day = dayNumber(it.occurredAt);
     if (day > asOfDay) continue;

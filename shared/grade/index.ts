@@ -44,6 +44,8 @@ export interface GradeInput {
   previous?: readonly PreviousGrade[];
 }
 
+const NONE: readonly never[] = Object.freeze([]);
+
 /** Customers with an opportunity past first contact have shown a need (MAN). */
 function needShown(opportunities: readonly OpportunityRecord[]): Set<string> {
   const out = new Set<string>();
@@ -74,15 +76,17 @@ export function gradeWorkspace(input: GradeInput): WorkspaceGrades {
     else staleByCustomer.set(s.customerId, [s]);
   }
 
-  const partial = customers.map((customer, i) => {
+  const unrated: string[][] = new Array(customers.length);
+  let current = 0;
+  const percentile = (criterion: number) => ranked.percentile[criterion]?.[current] ?? 0;
+
+  // Pass 1: every model and the headline tier (cross-sell needs all tiers before any suggestion).
+  const grades: CustomerGrade[] = customers.map((customer, i) => {
+    current = i;
     const f = facts[i]!;
     const credit = ranked.credit[i]!;
-    const card = scoreCustomer(config.scorecard, {
-      customer,
-      facts: f,
-      credit,
-      percentile: (ci) => ranked.percentile[ci]?.[i] ?? 0,
-    });
+    const card = scoreCustomer(config.scorecard, { customer, facts: f, credit, percentile });
+    unrated[i] = card.unrated;
     const relationship = classifyRelationship(f, config);
     const kaism = placeKaism(
       { customer, facts: f, relationship, revenueRank: ranked.revenueRank[i]!, profitRank: ranked.profitRank[i]! },
@@ -97,36 +101,26 @@ export function gradeWorkspace(input: GradeInput): WorkspaceGrades {
       quadrant: kaism.quadrant,
     };
     const tier = headlineTier(models, config);
-    return { customer, f, credit, card, relationship, kaism, valueClass, models, tier };
-  });
-
-  const crossSell = crossSellProducts(
-    partial.map((p) => ({ industry: p.customer.industry, tier: p.tier, products: p.f.products })),
-    config,
-  );
-
-  const grades: CustomerGrade[] = partial.map((p, i) => {
-    const { customer, f, card, tier } = p;
-    const grade: CustomerGrade = {
+    return {
       customerId: customer.id,
       tier,
       score: card.score,
-      keyAccount: isKeyAccount(p.models),
-      negativeValue: p.valueClass === "negative",
+      keyAccount: isKeyAccount(models),
+      negativeValue: valueClass === "negative",
       incomplete: card.incomplete,
       scorecard: { template: config.scorecard.template, criteria: card.criteria },
-      abc: p.models.abc,
-      pyramid: p.models.pyramid,
+      abc: models.abc,
+      pyramid: models.pyramid,
       rfm: ranked.rfm[i] ?? null,
-      value: { class: p.valueClass, actualValue: ranked.actual[i]!, strategicValue: ranked.strategic[i]! },
-      kaism: p.kaism,
+      value: { class: valueClass, actualValue: ranked.actual[i]!, strategicValue: ranked.strategic[i]! },
+      kaism,
       man: assessMan(customer, {
         revenue: f.revenue,
         deciderContacted: deciders.has(customer.id),
         needShown: needs.has(customer.id),
       }),
       credit: {
-        rating: p.credit,
+        rating: credit,
         overLimit: isOverLimit(f.outstanding, customer.creditLimit),
         overdueAmount: f.overdueAmount,
         oldestOverdueDays: f.oldestOverdueDays,
@@ -135,7 +129,7 @@ export function gradeWorkspace(input: GradeInput): WorkspaceGrades {
         outstanding: f.outstanding,
       },
       churn: assessChurn(f, ranked.workspaceCycle, config),
-      relationship: p.relationship,
+      relationship,
       serviceLevel: serviceLevelFor(tier, f.lastContact, asOf, config),
       moveUp:
         config.headline === "scorecard"
@@ -146,18 +140,26 @@ export function gradeWorkspace(input: GradeInput): WorkspaceGrades {
       asOf,
       configVersion,
     };
+  });
+
+  // Pass 2: next steps, which compare each customer with its peers of the same industry and tier.
+  const crossSell = crossSellProducts(
+    grades.map((g, i) => ({ industry: customers[i]!.industry, tier: g.tier, products: g.facts.products })),
+    config,
+  );
+  grades.forEach((grade, i) => {
+    const customer = customers[i]!;
     grade.suggestions = suggestFor({
       customer,
       grade,
-      unrated: card.unrated,
+      unrated: unrated[i]!,
       unansweredEmail: unansweredEmail[i] ?? null,
-      stale: staleByCustomer.get(customer.id) ?? [],
-      crossSell: crossSell[i] ?? [],
+      stale: staleByCustomer.get(customer.id) ?? NONE,
+      crossSell: crossSell[i] ?? NONE,
       previous: previous.get(customer.id),
       asOf,
       config,
     });
-    return grade;
   });
 
   const tierCounts: Record<Tier, number> = { A: 0, B: 0, C: 0 };

@@ -48,13 +48,36 @@ export function serviceLevelFor(
   asOf: string,
   config: ScoringConfig,
 ): CustomerGrade["serviceLevel"] {
-  const target = config.service.reply[tier];
+  const t = tierLevels(config)[tier];
   const level: CustomerGrade["serviceLevel"] = {
-    cadenceDays: config.service.cadenceDays[tier],
-    replyHours: replyHours(tier, config),
+    cadenceDays: t.cadenceDays,
+    replyHours: t.replyHours,
     nextFollowUp: nextFollowUp(lastContact, tier, asOf, config),
-    accountManager: config.service.accountManagerTiers.includes(tier),
+    accountManager: t.accountManager,
   };
-  if (target.unit === "workingDays") level.replyWorkingDays = target.value;
+  if (t.replyWorkingDays !== undefined) level.replyWorkingDays = t.replyWorkingDays;
   return level;
+}
+
+type TierLevel = Omit<CustomerGrade["serviceLevel"], "nextFollowUp">;
+
+/** The per-tier part of the service level, worked out once per configuration. */
+const levelTables = new WeakMap<ScoringConfig, Record<Tier, TierLevel>>();
+
+function tierLevels(config: ScoringConfig): Record<Tier, TierLevel> {
+  let table = levelTables.get(config);
+  if (!table) {
+    const level = (tier: Tier): TierLevel => {
+      const target = config.service.reply[tier];
+      return {
+        cadenceDays: config.service.cadenceDays[tier],
+        replyHours: replyHours(tier, config),
+        accountManager: config.service.accountManagerTiers.includes(tier),
+        ...(target.unit === "workingDays" ? { replyWorkingDays: target.value } : {}),
+      };
+    };
+    table = { A: level("A"), B: level("B"), C: level("C") };
+    levelTables.set(config, table);
+  }
+  return table;
 }
