@@ -13,7 +13,10 @@ export function render(c: Context<AdminEnv>, page: JSX.Element, status: Contentf
 /** The notice named by `?notice=` after a redirect, when it is one we know (never text from the URL). */
 export function noticeOf(c: Context<AdminEnv>, ui: Ui): string | undefined {
   const key = `notice.${c.req.query("notice") ?? ""}`;
-  return hasKey(key) ? ui.t(key) : undefined;
+  if (!hasKey(key)) return undefined;
+  // Only counts may ride along (e.g. "12 graded, 3 changed"): digits, never text from the URL.
+  const count = (name: string) => (/^\d{1,9}$/.test(c.req.query(name) ?? "") ? Number(c.req.query(name)) : 0);
+  return ui.t(key, { n: count("n"), m: count("m") });
 }
 
 /** The request's Ui and caller, the two things every page renders with. */

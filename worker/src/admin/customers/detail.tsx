@@ -87,7 +87,7 @@ async function detailPage(c: Context<AdminEnv>, problems: Problems = {}, status:
         </dl>
       </section>
       <div class="grid two">
-        {grade ? <Scorecard ui={ui} grade={grade} /> : null}
+        {grade ? <Scorecard ui={ui} grade={grade} criteria={active.config.scorecard.criteria} /> : null}
         <div>
           <Suggestions ui={ui} grade={grade} />
           <section class="card" aria-labelledby="hist-h">

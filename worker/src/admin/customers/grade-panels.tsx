@@ -1,11 +1,21 @@
 // The grade explained: criteria table (value, points, max), what would move it up, next steps, every model's output.
+import type { Criterion } from "../../../../shared/config";
 import type { CustomerGrade } from "../../../../shared/grade/types";
 import type { Ui } from "../i18n";
 
-const valueText = (ui: Ui, v: number | string | null) =>
-  v === null ? ui.t("detail.unrated") : typeof v === "number" ? ui.number(v) : ui.tk(`level.${v}`, v);
+/** Facts kept in minor units: shown as money. */
+const MONEY_METRICS = new Set(["revenue", "profit", "overdueAmount", "outstanding", "serviceCost"]);
 
-export function Scorecard({ ui, grade }: { ui: Ui; grade: CustomerGrade }) {
+function valueText(ui: Ui, v: number | string | null, criterion: Criterion | undefined): string {
+  if (v === null) return criterion?.kind === "manual" ? ui.t("detail.unrated") : "—";
+  if (typeof v === "string") return ui.tk(`level.${v}`, ui.tk(`${criterion?.kind ?? "level"}.${v}`, v));
+  if (criterion && "metric" in criterion && MONEY_METRICS.has(criterion.metric)) return ui.money(v);
+  if (criterion?.kind === "growth") return ui.percent(v);
+  return ui.number(v);
+}
+
+export function Scorecard({ ui, grade, criteria }: { ui: Ui; grade: CustomerGrade; criteria: Criterion[] }) {
+  const byId = new Map(criteria.map((c) => [c.id, c]));
   const total = grade.scorecard.criteria.reduce((s, c) => s + c.max, 0);
   return (
     <section class="card" aria-labelledby="why-h">
@@ -25,7 +35,7 @@ export function Scorecard({ ui, grade }: { ui: Ui; grade: CustomerGrade }) {
             {grade.scorecard.criteria.map((c) => (
               <tr>
                 <td>{ui.msg(c.label)}</td>
-                <td>{valueText(ui, c.value)}</td>
+                <td>{valueText(ui, c.value, byId.get(c.id))}</td>
                 <td class="num">{ui.number(c.points, 1)}</td>
                 <td class="num">{ui.number(c.max, 1)}</td>
                 <td class="small muted">{ui.msg(c.message)}</td>

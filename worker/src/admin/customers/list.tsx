@@ -52,7 +52,7 @@ function Filters({ ui, raw, owners, isRep }: { ui: Ui; raw: Record<string, strin
     { value: `-${s}`, label: `${ui.tk(`customers.sort.${s}`)} ↓` },
   ]);
   return (
-    <form method="get" action="/admin/customers" class="card" role="search" data-autosubmit>
+    <form method="get" action="/admin/customers" class="card" aria-label={ui.t("customers.search")} data-autosubmit>
       <div class="filters">
         <Field
           label={ui.t("customers.search")}

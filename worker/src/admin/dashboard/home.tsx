@@ -1,19 +1,113 @@
-// /admin: the dashboard for admins and managers; reps land on their customers.
+// /admin: the dashboard for admins and managers (pyramid, Pareto, tiers, migration, funnel, compliance, watchlists).
 import { Hono } from "hono";
+import { TIERS } from "../../../../shared/grade/types";
 import { requireSession } from "../../middleware/session";
 import type { AdminEnv } from "../env";
+import { todayIn } from "../lib/zoned-time";
 import { noticeOf, pageContext, render } from "../render";
+import { BarChart } from "../ui/charts/bars";
+import { ParetoChart } from "../ui/charts/pareto";
+import { PyramidChart } from "../ui/charts/pyramid";
 import { Page } from "../ui/layout";
+import { loadDashboard } from "./data";
+import { Compliance, Funnel, MigrationMatrix, WatchList } from "./sections";
+
+const TIER_COLORS: Record<string, string> = { A: "#1f8a5b", B: "#2f6fd1", C: "#7a8494" };
 
 export const home = new Hono<AdminEnv>();
 
-home.get("/", requireSession, (c) => {
+home.get("/", requireSession, async (c) => {
   const { ui, caller } = pageContext(c);
   if (caller.role === "rep") return c.redirect("/admin/customers", 303);
+  const today = todayIn(c.var.session?.timeZone ?? "Asia/Shanghai");
+  const d = await loadDashboard(c.var.db, caller.workspaceId, today);
+  const ws = d.workspace;
+  const notice = noticeOf(c, ui);
+  if (!ws || ws.customers.length === 0) {
+    return render(
+      c,
+      <Page ui={ui} title={ui.t("nav.dashboard")} caller={caller} notice={notice} wide>
+        <div class="card">
+          <p class="empty">{ui.t("dash.empty")}</p>
+          {caller.role === "admin" ? (
+            <p>
+              <a class="btn" href="/admin/import">
+                {ui.t("nav.import")}
+              </a>
+            </p>
+          ) : null}
+        </div>
+      </Page>,
+    );
+  }
+  const keyAccounts = ws.customers.filter((g) => g.keyAccount).length;
+  const highChurn = ws.customers.filter((g) => g.churn === "high").length;
   return render(
     c,
-    <Page ui={ui} title={ui.t("nav.dashboard")} caller={caller} notice={noticeOf(c, ui)} wide>
-      <p class="empty">{ui.t("dash.empty")}</p>
+    <Page ui={ui} title={ui.t("nav.dashboard")} caller={caller} notice={notice} wide>
+      <p class="muted">{ui.t("dash.asOf", { date: ui.date(ws.asOf), version: String(ws.configVersion) })}</p>
+      <div class="kpis">
+        <div class="kpi">
+          <b>{String(ws.customers.length)}</b>
+          <span>{ui.t("dash.kpiCustomers")}</span>
+        </div>
+        <div class="kpi">
+          <b>{String(ws.tierCounts.A)}</b>
+          <span>{ui.tk("tier.A")}</span>
+        </div>
+        <div class="kpi">
+          <b>{String(keyAccounts)}</b>
+          <span>{ui.t("dash.kpiKey")}</span>
+        </div>
+        <div class="kpi">
+          <b>{ui.moneyRound(d.overdueTotal)}</b>
+          <span>{ui.t("dash.kpiOverdue")}</span>
+        </div>
+        <div class="kpi">
+          <b>{String(highChurn)}</b>
+          <span>{ui.t("dash.kpiChurn")}</span>
+        </div>
+      </div>
+      <div class="grid two">
+        <section class="card" aria-labelledby="pyr-h">
+          <h2 id="pyr-h">{ui.t("dash.pyramid")}</h2>
+          <PyramidChart ui={ui} counts={ws.pyramid} />
+        </section>
+        <section class="card" aria-labelledby="par-h">
+          <h2 id="par-h">{ui.t("dash.pareto")}</h2>
+          {ws.pareto.total > 0 ? (
+            <ParetoChart ui={ui} pareto={ws.pareto} />
+          ) : (
+            <p class="empty">{ui.t("dash.noOrders")}</p>
+          )}
+        </section>
+        <section class="card" aria-labelledby="tiers-h">
+          <h2 id="tiers-h">{ui.t("dash.tiers")}</h2>
+          <BarChart
+            ui={ui}
+            title={ui.t("dash.tiers")}
+            bars={TIERS.map((t) => ({ label: ui.tk(`tier.${t}`), value: ws.tierCounts[t], color: TIER_COLORS[t] }))}
+          />
+          <h3>{ui.t("dash.migration")}</h3>
+          <MigrationMatrix ui={ui} rows={d.migration} />
+        </section>
+        <section class="card" aria-labelledby="fun-h">
+          <h2 id="fun-h">{ui.t("dash.funnel")}</h2>
+          <Funnel ui={ui} funnel={ws.funnel} />
+        </section>
+        <section class="card" aria-labelledby="comp-h">
+          <h2 id="comp-h">{ui.t("dash.followUps")}</h2>
+          <Compliance ui={ui} reps={d.compliance} />
+        </section>
+        <section class="card" aria-labelledby="cw-h">
+          <h2 id="cw-h">{ui.t("dash.creditWatch")}</h2>
+          <WatchList ui={ui} rows={d.creditWatch} empty={ui.t("dash.noCreditWatch")} />
+        </section>
+        <section class="card" aria-labelledby="churn-h">
+          <h2 id="churn-h">{ui.t("dash.churnRisk")}</h2>
+          <WatchList ui={ui} rows={d.churnRisk} empty={ui.t("dash.noChurn")} />
+        </section>
+      </div>
     </Page>,
   );
 });
