@@ -2,6 +2,8 @@
 import type { LookupResult } from "../../shared/contract";
 
 export const MAX_PER_REQUEST = 50;
+/** Addresses kept in the cache; the oldest answers go first. */
+export const MAX_CACHED = 2000;
 
 export type LookupFetch = (
   emails: string[],
@@ -101,8 +103,15 @@ export class LookupService {
     this.queued = new Set();
     this.waiters = [];
     await Promise.all(this.groups(emails).map((g) => this.fetchGroup(g.emails, g.etag)));
+    this.prune();
     this.options.onCacheChange?.(Object.fromEntries(this.cache));
     for (const w of waiters) w.resolve(this.answer(w.emails));
+  }
+
+  private prune(): void {
+    if (this.cache.size <= MAX_CACHED) return;
+    const oldest = [...this.cache].sort((a, b) => a[1].at - b[1].at).slice(0, this.cache.size - MAX_CACHED);
+    for (const [email] of oldest) this.cache.delete(email);
   }
 
   private async fetchGroup(emails: string[], etag: string | null): Promise<void> {

@@ -1,6 +1,6 @@
 // Lookup batching and the ETag cache: one request per page burst, ≤50 addresses each, 304 reuses the cache.
 import { describe, expect, it, vi } from "vitest";
-import { type LookupFetch, LookupService } from "../../extension/lib/lookup";
+import { type LookupFetch, LookupService, MAX_CACHED } from "../../extension/lib/lookup";
 import { customerResult, unknownResult } from "./results";
 
 function server(etag = '"v1"') {
@@ -92,5 +92,18 @@ describe("LookupService", () => {
     const restored = new LookupService({ fetch: s.fetch });
     restored.restore(onCacheChange.mock.calls[0]![0]);
     expect(restored.cached("ana@example.org")?.customer?.id).toBe("c1");
+  });
+});
+
+describe("LookupService cache size", () => {
+  it("keeps at most MAX_CACHED addresses, forgetting the oldest answers", async () => {
+    let now = 0;
+    const s = server();
+    const svc = new LookupService({ fetch: s.fetch, debounceMs: 1, now: () => now });
+    await svc.lookup(["first@example.com"]);
+    now = 1;
+    for (let i = 0; i < MAX_CACHED; i += 500) await svc.lookup(emails(MAX_CACHED + 1).slice(i, i + 500));
+    expect(svc.cached("first@example.com")).toBeNull();
+    expect(svc.cached("p0@example.com")).not.toBeNull();
   });
 });

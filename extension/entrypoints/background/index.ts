@@ -30,6 +30,7 @@ export default defineBackground({
     self.addEventListener("online", () => void outbox.flush(true));
     // A roll-out script (or a test) may write `connection` directly: fetch the profile and flush when it appears.
     browser.storage.onChanged.addListener((changes, area) => {
+      if (area === "local" && changes.settings) void createMenus(); // the menu speaks the chosen language
       if (area !== "local" || !changes.connection?.newValue) return;
       void refreshProfile().catch(() => undefined);
       void outbox.flush(true);

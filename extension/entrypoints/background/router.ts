@@ -1,7 +1,6 @@
 // Answers validated messages; privileged ones only from extension pages, web-page content scripts may only look up.
 import { type Browser, browser } from "wxt/browser";
-import { pairResponseSchema } from "../../../shared/contract/auth";
-import { customerDetailResponseSchema, customerListResponseSchema } from "../../../shared/contract/customers";
+import { customerDetailResponseSchema, customerListResponseSchema, pairResponseSchema } from "../../../shared/contract";
 import { apiJson } from "../../lib/api";
 import { getConnection, getProfile, getSettings, normaliseServerUrl, setConnection } from "../../lib/connection";
 import { normaliseEmail } from "../../lib/email";

@@ -1,6 +1,6 @@
 // The top next steps of a customer with one-click "log" and "done" (each queues an interaction in the outbox).
 import { useState } from "preact/hooks";
-import type { Suggestion } from "../../../shared/contract/customers";
+import type { Suggestion } from "../../../shared/contract";
 import type { Translate, UiLocale } from "../../lib/i18n";
 import type { LogKind } from "../../lib/messages";
 import { ask } from "../send";

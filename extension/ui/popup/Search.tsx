@@ -1,7 +1,6 @@
 // Customer search (GET /customers?q=) and the lookup of addresses found on the current page.
 import { useEffect, useState } from "preact/hooks";
-import type { CustomerListItem } from "../../../shared/contract/customers";
-import type { LookupResult } from "../../../shared/contract/lookup";
+import type { CustomerListItem, LookupResult } from "../../../shared/contract";
 import type { Translate } from "../../lib/i18n";
 import { ask } from "../send";
 
