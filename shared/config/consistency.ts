@@ -56,7 +56,11 @@ function checkWeights(list: { weight: number; factor: string }[], path: string[]
   });
 }
 
-/** Adds one issue per inconsistency, each with the path of the field to fix. */
+/**
+ * Adds one issue per inconsistency, each with the path of the field to fix.
+ * @example
+ * scoringConfigSchema.safeParse({ ...defaultConfig(), abc: { basis: "revenue", aPercent: 95, bPercent: 80 } }) // issue at ["abc", "bPercent"]
+ */
 export function checkConsistency(c: ScoringConfig, ctx: Ctx): void {
   checkScorecard(c.scorecard, ctx);
   if (!(c.abc.aPercent < c.abc.bPercent)) problem(ctx, ["abc", "bPercent"], "B cut-off must be above A cut-off");

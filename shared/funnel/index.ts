@@ -16,7 +16,11 @@ export function opportunityProbability(o: Pick<OpportunityRecord, "stage" | "pro
   return (o.probability ?? config.funnel.probabilities[o.stage]) / 100;
 }
 
-/** Open means it can still move: not paid and not lost. */
+/**
+ * Open means it can still move: not paid and not lost.
+ * @example
+ * isOpen({ stage: "won" }) // true (awaiting payment)
+ */
 export function isOpen(o: Pick<OpportunityRecord, "stage">): boolean {
   return o.stage !== "paid" && o.stage !== "lost";
 }

@@ -31,7 +31,11 @@ export function percentileRanks(values: readonly (number | null)[]): Float64Arra
   return ranks;
 }
 
-/** Index of the first element ≥ value (lower bound) in an ascending array. */
+/**
+ * Index of the first element ≥ value (lower bound) in an ascending array.
+ * @example
+ * lowerBound([1, 3, 3, 5], 3) // 1
+ */
 export function lowerBound(sorted: ArrayLike<number>, value: number): number {
   let lo = 0;
   let hi = sorted.length;
@@ -43,7 +47,11 @@ export function lowerBound(sorted: ArrayLike<number>, value: number): number {
   return lo;
 }
 
-/** Index of the first element > value (upper bound) in an ascending array. */
+/**
+ * Index of the first element > value (upper bound) in an ascending array.
+ * @example
+ * upperBound([1, 3, 3, 5], 3) // 3
+ */
 export function upperBound(sorted: ArrayLike<number>, value: number): number {
   let lo = 0;
   let hi = sorted.length;

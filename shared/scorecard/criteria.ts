@@ -33,13 +33,22 @@ function makeLabel(c: Criterion): MessageRef {
     : { key: `criterion.${c.id}`, params: { fallback: c.id } };
 }
 
-/** Points of a growth criterion: full at `fullAtPercent`, linear from 0, 0 at or below no growth. */
+/**
+ * Points of a growth criterion: full at `fullAtPercent`, linear from 0, 0 at or below no growth.
+ * @example
+ * growthPoints(0.1, 20, 20, 50) // 10 (half way to +20 %)
+ * growthPoints(null, 20, 20, 50) // 10 (no previous year: half)
+ */
 export function growthPoints(growth: number | null, weight: number, fullAtPercent: number, noHistoryPercent: number) {
   if (growth === null) return (weight * noHistoryPercent) / 100;
   return weight * Math.min(1, Math.max(0, (growth * 100) / fullAtPercent));
 }
 
-/** Points of a bands criterion: the highest band whose `from` the value reaches; none below the first. */
+/**
+ * Points of a bands criterion: the highest band whose `from` the value reaches; none below the first.
+ * @example
+ * bandPoints(45, [{ from: 0, points: 10 }, { from: 30, points: 5 }]) // 5
+ */
 export function bandPoints(value: number | null, bands: readonly { from: number; points: number }[]): number {
   if (value === null) return 0;
   let points = 0;

@@ -61,7 +61,11 @@ function make(
   return s;
 }
 
-/** Sort: priority, then due (undated last), then code, so equal inputs give equal lists. */
+/**
+ * Sort: priority, then due (undated last), then code, so equal inputs give equal lists.
+ * @example
+ * suggestions.sort(compareSuggestions)
+ */
 export function compareSuggestions(a: Suggestion, b: Suggestion): number {
   if (a.priority !== b.priority) return a.priority - b.priority;
   if (a.due !== b.due) return a.due === undefined ? 1 : b.due === undefined ? -1 : a.due < b.due ? -1 : 1;

@@ -58,7 +58,11 @@ export function isKeyAccount(m: Pick<ModelOutputs, "pyramid" | "valueClass" | "q
   );
 }
 
-/** Rank of a tier for comparisons: A = 0 (best). */
+/**
+ * Rank of a tier for comparisons: A = 0 (best); an unknown stored tier ranks last.
+ * @example
+ * tierRank("B") > tierRank("A") // true: B is worse
+ */
 export function tierRank(tier: Tier | string): number {
   return tier === "A" ? 0 : tier === "B" ? 1 : tier === "C" ? 2 : 3;
 }
