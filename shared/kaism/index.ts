@@ -52,6 +52,13 @@ export function kaismFactor(factor: string, k: KaismInput, config: ScoringConfig
   }
 }
 
+/** One axis: Σ weight × factor, two decimals. */
+function axis(list: readonly { factor: string; weight: number }[], k: KaismInput, config: ScoringConfig): number {
+  let sum = 0;
+  for (const x of list) sum += x.weight * kaismFactor(x.factor, k, config);
+  return Math.round(sum * 100) / 100;
+}
+
 /**
  * The two axes (0–100, two decimals) and the quadrant: at or above the split on both is strategic,
  * attractive but weak is develop, strong but unattractive is maintain, else opportunistic.
@@ -62,10 +69,8 @@ export function placeKaism(
   k: KaismInput,
   config: ScoringConfig,
 ): { quadrant: KaismQuadrant; attractiveness: number; strength: number } {
-  const axis = (list: { factor: string; weight: number }[]) =>
-    Math.round(list.reduce((s, x) => s + x.weight * kaismFactor(x.factor, k, config), 0) * 100) / 100;
-  const attractiveness = axis(config.kaism.attractiveness);
-  const strength = axis(config.kaism.strength);
+  const attractiveness = axis(config.kaism.attractiveness, k, config);
+  const strength = axis(config.kaism.strength, k, config);
   const split = config.kaism.split;
   const high = attractiveness >= split;
   const strong = strength >= split;

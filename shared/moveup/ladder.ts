@@ -59,6 +59,22 @@ export function rankWithValue(ladder: RankLadder, own: number | null, value: num
   return rankOf(ladder, own, value, k < ladder.distinct.length ? (ladder.less[k] as number) : ladder.size, 0);
 }
 
+/** Candidate m: even → the k-th distinct value, odd → one unit above it. */
+function valueAt(d: Float64Array, m: number): number {
+  return (d[m >> 1] as number) + (m & 1);
+}
+
+/** Rank at candidate m, in O(1) from the ladder's counts. Top-level, not a closure: this runs per customer. */
+function rankAt(ladder: RankLadder, own: number | null, m: number): number {
+  const d = ladder.distinct;
+  const k = m >> 1;
+  if ((m & 1) === 0) return rankOf(ladder, own, d[k] as number, ladder.less[k] as number, ladder.equal[k] as number);
+  const v = (d[k] as number) + 1;
+  if (k + 1 < d.length && d[k + 1] === v)
+    return rankOf(ladder, own, v, ladder.less[k + 1] as number, ladder.equal[k + 1] as number);
+  return rankOf(ladder, own, v, (ladder.less[k] as number) + (ladder.equal[k] as number), 0);
+}
+
 /**
  * Smallest whole value above `own` whose percentile rank reaches `target` (0–1). The rank only changes at
  * a ranked value or one unit above it, so one binary search over those 2·D candidates finds it, O(log N).
@@ -70,15 +86,6 @@ export function smallestValueReaching(ladder: RankLadder, own: number | null, ta
   const base = own ?? 0;
   if (rankWithValue(ladder, own, base + 1) >= target) return base + 1;
   const d = ladder.distinct;
-  const valueAt = (m: number) => (d[m >> 1] as number) + (m & 1);
-  const rankAt = (m: number) => {
-    const k = m >> 1;
-    if ((m & 1) === 0) return rankOf(ladder, own, d[k] as number, ladder.less[k] as number, ladder.equal[k] as number);
-    const v = (d[k] as number) + 1;
-    if (k + 1 < d.length && d[k + 1] === v)
-      return rankOf(ladder, own, v, ladder.less[k + 1] as number, ladder.equal[k + 1] as number);
-    return rankOf(ladder, own, v, (ladder.less[k] as number) + (ladder.equal[k] as number), 0);
-  };
   let lo = 0;
   let hi = 2 * d.length;
   // First candidate above the current value.
@@ -86,15 +93,15 @@ export function smallestValueReaching(ladder: RankLadder, own: number | null, ta
   let b = hi;
   while (a < b) {
     const mid = (a + b) >> 1;
-    if (valueAt(mid) <= base) a = mid + 1;
+    if (valueAt(d, mid) <= base) a = mid + 1;
     else b = mid;
   }
   lo = a;
-  if (lo >= hi || rankAt(hi - 1) < target) return null;
+  if (lo >= hi || rankAt(ladder, own, hi - 1) < target) return null;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (rankAt(mid) >= target) hi = mid;
+    if (rankAt(ladder, own, mid) >= target) hi = mid;
     else lo = mid + 1;
   }
-  return valueAt(lo);
+  return valueAt(d, lo);
 }
