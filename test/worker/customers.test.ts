@@ -3,21 +3,9 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import * as schema from "../../worker/src/db/schema";
 import { insertCustomer, suggestion } from "./fixtures";
-import { call, createTestUser, createTestWorkspace, db, type TestUser } from "./helpers";
+import { call, createTestUser, createTestWorkspace, db } from "./helpers";
 
-type Item = {
-  id: string;
-  name: string;
-  tier: string | null;
-  score: number | null;
-  overdueAmount: number | null;
-  ownerName: string | null;
-};
-type Page = { items: Item[]; nextCursor: string | null };
 type ErrorBody = { error: { details: { field: string }[] } };
-const _page = async (user: TestUser, query = "") =>
-  (await (await call(user, "GET", `/api/v1/customers${query}`)).json()) as Page;
-const _names = (p: Page) => p.items.map((i) => i.name);
 const fieldsOf = async (res: Response) => ((await res.json()) as ErrorBody).error.details.map((d) => d.field);
 
 describe("GET /customers/{id}", () => {

@@ -18,7 +18,6 @@ const item = (over: Record<string, unknown> = {}) => ({
   summary: "Asked for a quote",
   ...over,
 });
-const _log = (user: TestUser, body: unknown) => call(user, "POST", "/api/v1/interactions", body);
 const batch = async (user: TestUser, items: unknown[]) => {
   const res = await call(user, "POST", "/api/v1/interactions/batch", { items });
   expect(res.status).toBe(200);
@@ -96,5 +95,41 @@ describe("POST /interactions/batch", () => {
         and(eq(schema.interactions.workspaceId, admin.workspaceId), eq(schema.interactions.customerId, customerId)),
       );
     expect(rows).toHaveLength(100);
+  });
+});
+
+describe("concurrent writes", () => {
+  it("let exactly one of several simultaneous identical requests write; the others replay or conflict", async () => {
+    const admin = await createTestWorkspace();
+    const customerId = await insertCustomer(admin.workspaceId);
+    const same = item({ customerId });
+    const statuses = await Promise.all(
+      Array.from({ length: 5 }, () => call(admin, "POST", "/api/v1/interactions", same).then((r) => r.status)),
+    );
+    expect(statuses.sort()).toEqual([200, 200, 200, 200, 201]);
+    const id = crypto.randomUUID();
+    const mixed = await Promise.all(
+      ["one", "two", "three"].map((summary) =>
+        call(admin, "POST", "/api/v1/interactions", item({ id, customerId, summary })).then((r) => r.status),
+      ),
+    );
+    expect(mixed.sort()).toEqual([201, 422, 422]);
+    expect(await stored(admin.workspaceId)).toHaveLength(2);
+  });
+
+  it("create one prospect when two requests bring the same new address at once", async () => {
+    const admin = await createTestWorkspace();
+    const statuses = await Promise.all(
+      [1, 2, 3].map(() =>
+        call(admin, "POST", "/api/v1/interactions", item({ email: "new@race.test", createProspect: true })).then(
+          (r) => r.status,
+        ),
+      ),
+    );
+    expect(statuses).toEqual([201, 201, 201]);
+    expect(
+      await db.select().from(schema.customers).where(eq(schema.customers.workspaceId, admin.workspaceId)),
+    ).toHaveLength(1);
+    expect(await stored(admin.workspaceId)).toHaveLength(3);
   });
 });

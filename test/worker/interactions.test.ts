@@ -1,16 +1,10 @@
-// Interaction logging through the real worker: idempotency (replay 200, mismatch 422), matching, prospects, batches.
+// POST /interactions through the real worker: idempotency (replay 200, mismatch 422), matching, prospects, access.
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import * as schema from "../../worker/src/db/schema";
 import { insertCustomer } from "./fixtures";
 import { call, createTestUser, createTestWorkspace, db, type TestUser } from "./helpers";
 
-type Result = {
-  id: string | null;
-  status: number;
-  interaction?: { id: string; customerId: string; summary: string };
-  error?: { code: string; details: { field: string }[] };
-};
 const item = (over: Record<string, unknown> = {}) => ({
   id: crypto.randomUUID(),
   kind: "email",
@@ -19,11 +13,6 @@ const item = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 const log = (user: TestUser, body: unknown) => call(user, "POST", "/api/v1/interactions", body);
-const _batch = async (user: TestUser, items: unknown[]) => {
-  const res = await call(user, "POST", "/api/v1/interactions/batch", { items });
-  expect(res.status).toBe(200);
-  return ((await res.json()) as { results: Result[] }).results;
-};
 const stored = (ws: string) => db.select().from(schema.interactions).where(eq(schema.interactions.workspaceId, ws));
 const customersOf = (ws: string) => db.select().from(schema.customers).where(eq(schema.customers.workspaceId, ws));
 const fields = async (res: Response) =>
