@@ -1,7 +1,5 @@
 // One-click logging end to end: a log made while the worker is down survives a killed service worker and reaches the
 // worker exactly once when it is back; a flush cut off by stopping the service worker is resent and stored once.
-import { createServer, type IncomingMessage, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   buildE2eExtension,
@@ -11,6 +9,7 @@ import {
   launchExtensionBrowser,
   RestartableWorker,
 } from "./extension-env";
+import { holdingProxy } from "./extension-proxy";
 import { apiCall } from "./harness";
 
 interface Outbox {
@@ -169,48 +168,6 @@ describe("durable outbox, end to end", () => {
     }
   });
 });
-
-/** Forwards to the worker; the first interactions batch is written upstream but its answer is held back. */
-async function holdingProxy(upstream: string) {
-  let hold = true;
-  const batches: string[] = [];
-  const read = (req: IncomingMessage) =>
-    new Promise<string>((resolve) => {
-      let body = "";
-      req.on("data", (d) => (body += d)).on("end", () => resolve(body));
-    });
-  const server: Server = createServer(async (req, res) => {
-    const body = await read(req);
-    const answer = await fetch(`${upstream}${req.url}`, {
-      method: req.method,
-      headers: {
-        Authorization: String(req.headers.authorization ?? ""),
-        "Content-Type": String(req.headers["content-type"] ?? "application/json"),
-      },
-      body: req.method === "GET" ? undefined : body,
-    });
-    const text = await answer.text();
-    if (req.url === "/api/v1/interactions/batch") {
-      batches.push(body);
-      if (hold) return; // never answered
-    }
-    res
-      .writeHead(answer.status, { "Content-Type": answer.headers.get("content-type") ?? "application/json" })
-      .end(text);
-  });
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    batches,
-    release: () => {
-      hold = false;
-    },
-    close: () => {
-      server.closeAllConnections();
-      server.close();
-    },
-  };
-}
 
 declare const chrome: {
   storage: { local: { set(v: unknown): Promise<void> } };
