@@ -7,7 +7,7 @@ import { installSignalHandlers, stopAll } from "./lib/cleanup";
 import { machine } from "./lib/machine";
 import { formatTable, type Row, unavailable, writeResults } from "./lib/report";
 import { seedWorkspace } from "./lib/seed";
-import { startAppWorker, startBaselineWorker } from "./lib/workers";
+import { APP_CONFIG, BASELINE_CONFIG, snapshot, startSnapshot } from "./lib/workers";
 import { engineRows, measureEngine } from "./rows/engine";
 import { buildExtension, measureExtension } from "./rows/extension";
 import { growthRows } from "./rows/growth";
@@ -82,6 +82,13 @@ async function main(): Promise<void> {
   await rm(STATE, { recursive: true, force: true });
   log(`sizes ${args.sizes.join(", ")}; state in ${STATE}`);
   await applyLocalMigrations(STATE);
+  const [appBundle, baselineBundle] = await Promise.all([
+    snapshot(APP_CONFIG, "bench/data/build/app"),
+    snapshot(BASELINE_CONFIG, "bench/data/build/baseline"),
+  ]);
+  const startBaselineWorker = (state: string) => startSnapshot(BASELINE_CONFIG, baselineBundle, state);
+  const startAppWorker = (state: string) =>
+    startSnapshot(APP_CONFIG, appBundle, state, { OPERATOR_TOKEN: "bench-operator-local-only" });
   if (!args.skip.has("extension")) await step("extension build", () => buildExtension(args.noBuild, log));
 
   // Phase A: the baseline worker seeds the workspaces and measures the baselines (alone on the SQLite file).

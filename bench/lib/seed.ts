@@ -11,10 +11,10 @@ export interface SeedResult {
 }
 
 async function post(url: string): Promise<Record<string, unknown>> {
-  const res = await fetch(url, { method: "POST" });
-  const body = (await res.json()) as Record<string, unknown>;
-  if (!res.ok) throw new Error(`${url} → ${res.status}: ${String(body.error)}`);
-  return body;
+  const res = await fetch(url, { method: "POST", signal: AbortSignal.timeout(300_000) });
+  const text = await res.text();
+  if (!res.ok) throw new Error(`${url} → ${res.status}: ${text.slice(0, 300)}`);
+  return JSON.parse(text) as Record<string, unknown>;
 }
 
 /** Creates the workspace of `label` and loads all its customers; returns the row counts and the load time. */

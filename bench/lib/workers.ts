@@ -1,35 +1,48 @@
-// Starts the app worker (scripts/lib/worker-process) and the bench baseline worker on free ports over one
-// --persist-to folder, each as its own process group, registered for cleanup.
-import { spawn } from "node:child_process";
-import { freePort, type RunningWorker, startWorker } from "../../scripts/lib/worker-process";
+// Starts the app worker and the bench baseline worker on free ports over one --persist-to folder, each from a
+// bundle snapshot made at the start of the run (`wrangler deploy --dry-run --outdir`, run with --no-bundle), so
+// edits to the shared working tree during a run cannot make wrangler reload the worker mid-measurement.
+// Each runs as its own process group, registered for cleanup.
+import { execFile, spawn } from "node:child_process";
+import { resolve } from "node:path";
+import { promisify } from "node:util";
+import { freePort } from "../../scripts/lib/worker-process";
 import { track } from "./cleanup";
 
+const run = promisify(execFile);
 const WRANGLER = "node_modules/.bin/wrangler";
-const BASELINE_CONFIG = "bench/baseline-worker/wrangler.toml";
 const QUIET_ENV = { CLOUDFLARE_CF_FETCH_ENABLED: "false", WRANGLER_SEND_METRICS: "false", CI: "1", NO_COLOR: "1" };
 const START_TIMEOUT_MS = 90_000;
+
+export const APP_CONFIG = "wrangler.toml";
+export const BASELINE_CONFIG = "bench/baseline-worker/wrangler.toml";
 
 export interface BenchWorker {
   url: string;
   stop(): Promise<void>;
 }
 
-/** The Tierlens worker itself (wrangler.toml at the root). */
-export async function startAppWorker(persistTo: string): Promise<BenchWorker> {
-  const worker: RunningWorker = await startWorker({
-    port: await freePort(),
-    persistTo,
-    vars: { OPERATOR_TOKEN: "bench-operator" },
+/** Bundles the worker of `config` into `outDir` (absolute: wrangler resolves relative paths from the config). */
+export async function snapshot(config: string, outDir: string): Promise<string> {
+  const out = resolve(outDir);
+  await run(WRANGLER, ["deploy", "--dry-run", "-c", config, "--outdir", out], {
+    env: { ...process.env, ...QUIET_ENV },
+    maxBuffer: 16 * 1024 * 1024,
   });
-  return { url: worker.url, stop: track(() => worker.stop()) };
+  return resolve(out, "index.js");
 }
 
-/** The bench-only baseline Worker (bench/baseline-worker), same D1 database id and state folder. */
-export async function startBaselineWorker(persistTo: string): Promise<BenchWorker> {
+/** `wrangler dev <bundle> --no-bundle -c <config>` on a free port; resolves once /health answers. */
+export async function startSnapshot(
+  config: string,
+  bundle: string,
+  persistTo: string,
+  vars: Record<string, string> = {},
+): Promise<BenchWorker> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const args = ["dev", "-c", BASELINE_CONFIG, "--port", String(port), "--ip", "127.0.0.1", "--inspector-port", "0"];
-  args.push("--persist-to", persistTo);
+  const args = ["dev", bundle, "--no-bundle", "-c", config, "--port", String(port), "--ip", "127.0.0.1"];
+  args.push("--inspector-port", "0", "--persist-to", resolve(persistTo));
+  for (const [k, v] of Object.entries(vars)) args.push("--var", `${k}:${v}`);
   const child = spawn(WRANGLER, args, {
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
@@ -43,7 +56,7 @@ export async function startBaselineWorker(persistTo: string): Promise<BenchWorke
   child.stderr?.on("data", keep);
   const stop = track(async () => {
     if (child.exitCode !== null || child.pid === undefined) return;
-    const exited = new Promise((resolve) => child.once("exit", resolve));
+    const exited = new Promise((r) => child.once("exit", r));
     const pid = child.pid;
     try {
       process.kill(-pid, "SIGTERM"); // the group: wrangler and its workerd
@@ -57,13 +70,12 @@ export async function startBaselineWorker(persistTo: string): Promise<BenchWorke
     clearTimeout(timer);
   });
   const deadline = Date.now() + START_TIMEOUT_MS;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) break;
+  while (Date.now() < deadline && child.exitCode === null) {
     try {
       if ((await fetch(`${url}/health`)).ok) return { url, stop };
     } catch {}
     await new Promise((r) => setTimeout(r, 250));
   }
   await stop();
-  throw new Error(`baseline worker did not start on ${url}:\n${output}`);
+  throw new Error(`${config} did not start on ${url}:\n${output}`);
 }
