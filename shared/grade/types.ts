@@ -135,6 +135,10 @@ export interface MoveUp {
   message: MessageRef;
 }
 
+/**
+ * One customer's grade. Treat it as read-only: message refs and small lists that repeat across
+ * customers (labels, level names, percent explanations, MAN `missing`) are shared frozen objects.
+ */
 export interface CustomerGrade {
   customerId: string;
   tier: Tier;

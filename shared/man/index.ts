@@ -39,6 +39,15 @@ export function decidersContacted(
   return out;
 }
 
+/** The eight possible `missing` lists, shared (frozen) rather than built per customer. */
+const MISSING: string[][] = Array.from(
+  { length: 8 },
+  (_, bits) =>
+    Object.freeze(
+      [bits & 4 ? "money" : "", bits & 2 ? "authority" : "", bits & 1 ? "need" : ""].filter(Boolean),
+    ) as string[],
+);
+
 function rated(customer: Pick<CustomerRecord, "ratings">, id: string): ManAnswer | null {
   const r = customer.ratings[id];
   return r === "yes" || r === "no" ? r : null;
@@ -60,10 +69,7 @@ export function assessMan(
   const money = rated(customer, "man_money") ?? (signals.revenue > 0 ? "yes" : "unknown");
   const authority = rated(customer, "man_authority") ?? (signals.deciderContacted ? "yes" : "unknown");
   const need = rated(customer, "man_need") ?? (signals.needShown || signals.revenue > 0 ? "yes" : "unknown");
-  const missing: string[] = [];
-  if (money !== "yes") missing.push("money");
-  if (authority !== "yes") missing.push("authority");
-  if (need !== "yes") missing.push("need");
+  const missing = MISSING[(money !== "yes" ? 4 : 0) + (authority !== "yes" ? 2 : 0) + (need !== "yes" ? 1 : 0)]!;
   const anyNo = money === "no" || authority === "no" || need === "no";
   const status: ManStatus = anyNo ? "unqualified" : missing.length === 0 ? "qualified" : "partial";
   return { money, authority, need, status, missing };

@@ -69,6 +69,18 @@ function constant(key: string, fallback?: string): MessageRef {
   return ref;
 }
 
+/** Percent messages repeat across customers (one decimal): share one frozen object per key and value. */
+function percentMessage(key: string, percent: number): MessageRef {
+  const id = `${key}|${percent}`;
+  let ref = shared.get(id);
+  if (!ref) {
+    ref = Object.freeze({ key, params: Object.freeze({ percent }) }) as MessageRef;
+    if (shared.size > 20_000) shared.clear();
+    shared.set(id, ref);
+  }
+  return ref;
+}
+
 export interface CriterionOutcome {
   value: number | string | null;
   points: number;
@@ -94,7 +106,7 @@ export function evaluateCriterion(c: Criterion, i: number, ctx: CriterionContext
       const value = ctx.facts[c.metric];
       if (ctx.facts.orderCount === 0) return { value, points: 0, message: constant("explain.noOrders"), rated: true };
       const rank = ctx.percentile(i);
-      const message = { key: "explain.percentile", params: { percent: round1(rank * 100) } };
+      const message = percentMessage("explain.percentile", round1(rank * 100));
       return { value, points: rank * c.weight, message, rated: true };
     }
     case "bands": {
@@ -109,8 +121,7 @@ export function evaluateCriterion(c: Criterion, i: number, ctx: CriterionContext
     case "growth": {
       const g = ctx.facts.growth;
       const points = growthPoints(g, c.weight, c.fullAtPercent, c.noHistoryPercent);
-      const message =
-        g === null ? constant("explain.noHistory") : { key: "explain.growth", params: { percent: round1(g * 100) } };
+      const message = g === null ? constant("explain.noHistory") : percentMessage("explain.growth", round1(g * 100));
       return { value: g, points, message, rated: true };
     }
     case "nature": {
