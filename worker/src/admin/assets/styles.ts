@@ -12,13 +12,13 @@ a{color:var(--brand)}
 .sr-only{position:absolute;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;clip:rect(0,0,0,0);white-space:nowrap;border:0}
 .skip{position:absolute;left:-9999px;top:0;background:var(--ink);color:#fff;padding:.5rem 1rem;z-index:10}
 .skip:focus{left:.5rem;top:.5rem}
-.top{display:flex;flex-wrap:wrap;align-items:center;gap:.5rem 1.5rem;padding:.6rem 1.5rem;background:#101828;color:#e8ecf3}
+.top{display:flex;flex-wrap:wrap;align-items:center;gap:.5rem 1rem;padding:.6rem 1.25rem;background:#101828;color:#e8ecf3}
 .top a{color:#e8ecf3;text-decoration:none}
 .brand{font-weight:700;font-size:1.1rem;display:flex;align-items:center;gap:.4rem}
 .logo{color:#8ea8ff}
 .ws{font-weight:400;font-size:.85rem;color:#aab4c3;margin-left:.4rem;padding-left:.6rem;border-left:1px solid #3a4556}
 .main-nav ul{display:flex;flex-wrap:wrap;gap:.15rem;margin:0;padding:0;list-style:none}
-.main-nav a{display:block;padding:.35rem .7rem;border-radius:6px;font-size:.93rem}
+.main-nav a{display:block;padding:.35rem .55rem;border-radius:6px;font-size:.9rem}
 .main-nav a:hover{background:#1f2a3d}
 .main-nav a[aria-current=page]{background:#2b3a55;color:#fff}
 .top-end{margin-left:auto;display:flex;align-items:center;gap:1rem}
@@ -59,9 +59,13 @@ input,select,textarea{font:inherit;padding:.45rem .6rem;border:1px solid #c5ccd6
 input[type=checkbox]{width:1.1rem;height:1.1rem}
 textarea{min-height:5rem}
 .btn,button[type=submit]:not(.link){display:inline-flex;align-items:center;gap:.35rem;font:inherit;font-weight:600;padding:.5rem 1rem;border-radius:7px;border:1px solid var(--brand);background:var(--brand);color:var(--brand-ink);cursor:pointer;text-decoration:none}
-.btn.secondary,button.secondary{background:#fff;color:var(--brand)}
-.btn.danger,button.danger{background:#fff;color:var(--hold);border-color:#e7a4a4}
-button.small,.btn.small{padding:.25rem .6rem;font-size:.85rem}
+.btn.secondary,button.secondary,button[type=submit].secondary{background:#fff;color:var(--brand)}
+.btn.danger,button.danger,button[type=submit].danger{background:#fff;color:var(--hold);border-color:#e7a4a4}
+button.small,.btn.small,button[type=submit].small{padding:.25rem .6rem;font-size:.85rem}
+button[type=submit]:hover:not(.link){filter:brightness(.95)}
+fieldset.card{min-width:0}
+fieldset>legend{float:left;width:100%;padding:0;margin:0 0 .25rem}
+fieldset>legend+*{clear:both}
 .actions{display:flex;flex-wrap:wrap;gap:.6rem;align-items:center;margin-top:.5rem}
 .inline-form{display:flex;flex-wrap:wrap;gap:.75rem;align-items:flex-end}
 .inline-form .field{margin-bottom:0}
@@ -98,6 +102,7 @@ dl.facts dd{margin:0}
 .chart .axis{stroke:#c5ccd6;stroke-width:1}
 .chart .grid-line{stroke:#eef1f5;stroke-width:1}
 .chart .muted-text{fill:var(--muted)}
+.chart text.on-dark{fill:#fff}
 .legend{display:flex;flex-wrap:wrap;gap:.8rem;font-size:.85rem;color:var(--muted);margin:.4rem 0 0;padding:0;list-style:none}
 .swatch{display:inline-block;width:.8rem;height:.8rem;border-radius:3px;margin-right:.3rem;vertical-align:-1px}
 .sw-now{background:#9aa5b4}.sw-draft{background:var(--brand)}
@@ -118,6 +123,7 @@ details.criterion summary{cursor:pointer;font-weight:600}
 .matrix td,.matrix th{text-align:center}
 .matrix td.diag{background:#f1f4fa;font-weight:600}
 .matrix td.up{background:#eaf6ef}.matrix td.down{background:#fdeeee}
+@media (max-width:1360px){.ws{display:none}}
 @media (max-width:720px){
  .top{padding:.6rem .9rem}.top-end{margin-left:0;width:100%;justify-content:space-between}
  main{padding:1rem .8rem}.grid.two{grid-template-columns:1fr}

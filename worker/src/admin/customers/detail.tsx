@@ -69,7 +69,8 @@ async function detailPage(c: Context<AdminEnv>, problems: Problems = {}, status:
         )}
         <div>
           <Marks ui={ui} keyAccount={grade?.keyAccount} negative={grade?.negativeValue} />{" "}
-          <CreditBadge ui={ui} rating={grade?.credit.rating} /> <ChurnBadge ui={ui} risk={grade?.churn} />
+          <CreditBadge ui={ui} rating={grade?.credit.rating} />{" "}
+          {grade && grade.churn !== "none" ? <ChurnBadge ui={ui} risk={grade.churn} /> : null}
         </div>
         <dl class="facts small">
           <dt>{ui.t("customers.owner")}</dt>

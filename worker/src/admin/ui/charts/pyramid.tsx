@@ -37,7 +37,7 @@ export function PyramidChart({ ui, counts }: { ui: Ui; counts: Record<PyramidLev
               x={cx}
               y={y + LAYER_H / 2 + 3}
               text-anchor="middle"
-              fill={i < 3 ? "#fff" : "#1b2430"}
+              class={i < 3 ? "on-dark" : undefined}
               font-weight="600"
             >
               {String(counts[level])}
@@ -57,7 +57,7 @@ export function PyramidChart({ ui, counts }: { ui: Ui; counts: Record<PyramidLev
         fill={COLORS.loss}
         opacity="0.85"
       />
-      <text x={cx} y={layers.length * LAYER_H + 34} text-anchor="middle" fill="#fff" font-weight="600">
+      <text x={cx} y={layers.length * LAYER_H + 34} text-anchor="middle" class="on-dark" font-weight="600">
         {String(counts.loss)}
       </text>
       <text x={cx + baseW / 2 + 16} y={layers.length * LAYER_H + 34}>

@@ -1,0 +1,217 @@
+// The admin web UI in real Chromium against a real worker and D1: setup, sign-in, import, regrade, dashboards,
+// explanation, scoring preview, tokens, pairing; screenshots of the main pages in both languages.
+import { mkdir } from "node:fs/promises";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { customersCsv, invoicesCsv, opportunitiesCsv, ordersCsv } from "./admin-data";
+import { launchBrowser, startTestWorker, type TestBrowser, type TestWorker } from "./harness";
+
+const ADMIN = { email: "admin@tierlens.e2e", name: "Ada Admin", password: "correct horse battery staple" };
+const SHOTS = "screenshots";
+
+let worker: TestWorker;
+let browser: TestBrowser;
+let page: Page;
+
+beforeAll(async () => {
+  await mkdir(SHOTS, { recursive: true });
+  await mkdir("docs/screenshots", { recursive: true });
+  worker = await startTestWorker();
+  browser = await launchBrowser({ locale: "en-US" });
+  page = await browser.context.newPage();
+  await page.setViewportSize({ width: 1280, height: 900 });
+});
+afterAll(async () => {
+  await browser?.close();
+  await worker?.stop();
+});
+
+const go = (path: string) => page.goto(`${worker.url}${path}`);
+const shot = (name: string) => page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+
+async function upload(type: string, name: string, text: string) {
+  await go("/admin/import");
+  await page.selectOption("select[name=type]", type);
+  await page.setInputFiles("input[name=file]", { name, mimeType: "text/csv", buffer: Buffer.from(text) });
+  await page.click("text=Upload and map columns");
+  await page.waitForSelector("text=Map the columns");
+}
+
+it("first run: /setup creates the workspace and its admin, then signs in", async () => {
+  await go("/");
+  expect(page.url()).toContain("/admin/sign-in");
+  await go("/setup");
+  await shot("en-setup");
+  await page.fill("input[name=operatorToken]", "not the token");
+  await page.fill("input[name=workspace]", "Tierlens Demo 演示");
+  await page.fill("input[name=name]", ADMIN.name);
+  await page.fill("input[name=email]", ADMIN.email);
+  await page.fill("input[name=password]", ADMIN.password);
+  await page.click("button[type=submit]");
+  expect(await page.textContent("main")).toContain("This is not the operator token.");
+  await page.fill("input[name=operatorToken]", worker.operatorToken);
+  await page.fill("input[name=password]", ADMIN.password);
+  await page.click("button[type=submit]");
+  await page.waitForURL(/\/admin\?notice=welcome/);
+  expect(await page.textContent("main")).toContain("Your workspace is ready");
+  const res = await go("/setup");
+  expect(page.url()).toContain("/admin");
+  expect(res?.status()).toBe(200);
+});
+
+it("signs out and in again", async () => {
+  await page.click("text=Sign out");
+  await page.waitForURL(/sign-in\?notice=signedOut/);
+  await shot("en-sign-in");
+  await page.fill("input[name=email]", ADMIN.email);
+  await page.fill("input[name=password]", "wrong password!!");
+  await page.click("button[type=submit]");
+  expect(await page.textContent("main")).toContain("The email or password is not right.");
+  await page.fill("input[name=password]", ADMIN.password);
+  await page.click("button[type=submit]");
+  await page.waitForURL(/\/admin$/);
+  const cookies = await browser.context.cookies(worker.url);
+  const session = cookies.find((c) => c.name === "tl_session");
+  expect(session?.httpOnly).toBe(true);
+  expect(session?.sameSite).toBe("Lax");
+});
+
+it("imports customers: a dry run lists the bad row, the fixed file imports", async () => {
+  await upload("customers", "customers.csv", customersCsv(true, ADMIN.email));
+  expect(await page.inputValue("select[name='map.0']")).toBe("external_id");
+  expect(await page.inputValue("select[name='map.6']")).toBe("owner_email");
+  await shot("en-import-mapping");
+  await page.click("button[value=dry-run]");
+  await page.waitForSelector("text=Dry run: nothing was written");
+  const errors = await page.locator("table tr.overdue").allTextContents();
+  expect(errors).toHaveLength(1);
+  expect(errors[0]).toContain("4");
+  expect(errors[0]).toContain("kind");
+  await shot("en-import-dry-run");
+  await upload("customers", "customers-fixed.csv", customersCsv(false, ADMIN.email));
+  await page.click("button[value=import]");
+  await page.waitForSelector("text=Import finished");
+  expect(await page.textContent(".kpis")).toContain("24");
+  for (const [type, text] of [
+    ["orders", ordersCsv()],
+    ["invoices", invoicesCsv()],
+    ["opportunities", opportunitiesCsv()],
+  ] as const) {
+    await upload(type, `${type}.csv`, text);
+    await page.click("button[value=import]");
+    await page.waitForSelector("text=Import finished");
+    expect(await page.locator("table tr.overdue").count(), type).toBe(0);
+  }
+});
+
+it("regrades and shows the pyramid, the Pareto curve and the watchlists", async () => {
+  await go("/admin/import");
+  await page.click("text=Regrade now");
+  await page.waitForSelector("text=Regraded 24 customers");
+  await go("/admin");
+  const pyramid = page.locator("svg[aria-label^='Customer pyramid']");
+  expect(await pyramid.count()).toBe(1);
+  expect(await page.textContent("main")).toMatch(/The top 20 % of customers bring \d+ % of revenue/);
+  expect(await page.textContent("main")).toContain("Credit watchlist");
+  await shot("en-dashboard");
+  await page.screenshot({ path: "docs/screenshots/dashboard.png", fullPage: false });
+});
+
+it("explains a customer's tier", async () => {
+  await go("/admin/customers?sort=-score");
+  await shot("en-customers");
+  await page.click("table tbody tr:first-child td:first-child a");
+  await page.waitForSelector("text=Why this tier");
+  const criteria = await page.locator("section[aria-labelledby=why-h] tbody tr").allTextContents();
+  expect(criteria.length).toBeGreaterThanOrEqual(4);
+  expect(criteria.join(" ")).toContain("Order amount");
+  expect(await page.textContent("main")).toContain("Every model");
+  await shot("en-customer");
+  // The <script> customer is shown as text.
+  await go("/admin/customers?q=script");
+  expect(await page.textContent("table")).toContain("<script>alert(1)</script>");
+});
+
+it("previews a changed weight before saving, then saves a new version", async () => {
+  await go("/admin/scoring");
+  await page.fill("input[name='scorecard.criteria.0.weight']", "50");
+  await page.click("button[value=preview]");
+  expect(await page.textContent("main")).toContain("weights sum to 120");
+  expect(await page.locator("#f-scorecard-criteria-0-weight").count()).toBe(1);
+  await page.fill("input[name='scorecard.criteria.0.weight']", "45");
+  await page.fill("input[name='scorecard.criteria.1.weight']", "15");
+  await page.click("button[value=preview]");
+  await page.waitForSelector("text=Preview of the draft");
+  expect(await page.locator("svg[aria-label^='Tier distribution']").count()).toBe(1);
+  await shot("en-scoring-preview");
+  await page.click("button[value=save]");
+  await page.waitForURL(/notice=scoringSaved/);
+  expect(await page.textContent("main")).toContain("Active configuration: version 2");
+});
+
+it("creates an API token shown once, then revokes it", async () => {
+  await go("/admin/tokens");
+  await page.fill("input[name=name]", "ERP sync");
+  await page.click("text=Create token");
+  const token = (await page.textContent("#new-token"))?.trim() ?? "";
+  expect(token).toMatch(/^tl_/);
+  const ok = await fetch(`${worker.url}/api/v1/me`, { headers: { Authorization: `Bearer ${token}` } });
+  expect(ok.status).toBe(200);
+  await shot("en-tokens");
+  page.once("dialog", (d) => d.accept());
+  await page.click("button[aria-label='Revoke: ERP sync']");
+  await page.waitForURL(/notice=tokenRevoked/);
+  expect(await page.content()).not.toContain(token);
+  const revoked = await fetch(`${worker.url}/api/v1/me`, { headers: { Authorization: `Bearer ${token}` } });
+  expect(revoked.status).toBe(401);
+});
+
+it("makes a pairing code and shows the server URL", async () => {
+  await go("/admin/connect");
+  await page.click('button:has-text("Make a pairing code")');
+  const code = (await page.textContent("#pairing-code"))?.trim() ?? "";
+  expect(code).toMatch(/^[A-Z2-9]{5}-[A-Z2-9]{5}$/);
+  expect(await page.textContent("#server-url")).toContain(worker.url);
+  await shot("en-connect");
+  const paired = await fetch(`${worker.url}/api/v1/pair`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ code }),
+  });
+  expect(paired.status).toBe(200);
+});
+
+it("speaks Chinese after the switch, and screenshots the main pages in both languages", async () => {
+  for (const path of ["/admin/people", "/admin/audit", "/admin/import"]) {
+    await go(path);
+    await shot(`en-${path.split("/").pop()}`);
+  }
+  await go("/admin");
+  await page.click("a[lang=zh-CN]");
+  await page.waitForURL(/\/admin$/);
+  expect(await page.getAttribute("html", "lang")).toBe("zh-CN");
+  expect(await page.textContent("main")).toContain("客户金字塔");
+  await shot("zh-dashboard");
+  const pages: [string, string][] = [
+    ["/admin/customers?sort=-score", "zh-customers"],
+    ["/admin/scoring", "zh-scoring"],
+    ["/admin/import", "zh-import"],
+    ["/admin/people", "zh-people"],
+    ["/admin/tokens", "zh-tokens"],
+    ["/admin/connect", "zh-connect"],
+    ["/admin/audit", "zh-audit"],
+    ["/admin/account", "zh-account"],
+  ];
+  for (const [path, name] of pages) {
+    await go(path);
+    await shot(name);
+  }
+  await go("/admin/customers?sort=-score");
+  await page.click("table tbody tr:first-child td:first-child a");
+  await page.waitForSelector("text=评级依据");
+  await shot("zh-customer");
+  await page.setViewportSize({ width: 390, height: 844 });
+  await go("/admin");
+  await shot("zh-dashboard-mobile");
+  await page.setViewportSize({ width: 1280, height: 900 });
+});
