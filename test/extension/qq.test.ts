@@ -33,6 +33,16 @@ describe("qq adapter, classic and Exmail frame documents", () => {
     expect((list[0]!.after as Element).getAttribute("e")).toBe("ana.lopes@example.org");
   });
 
+  it("reads Exmail rows whose address sits in the sender cell's title", () => {
+    const doc = loadFixture("qq/classic-list.html");
+    for (const box of doc.querySelectorAll("input[name=mailid]")) box.removeAttribute("fa");
+    for (const span of doc.querySelectorAll("td.tl span[e]")) {
+      span.parentElement!.closest("td")!.setAttribute("title", span.getAttribute("e")!);
+      span.removeAttribute("e");
+    }
+    expect(qqAdapter.findSenders(doc).map((a) => a.email)).toEqual(["ana.lopes@example.org", "bo.chen@example.com"]);
+  });
+
   it("reads the sender after 发件人： in readmail, not the recipient", () => {
     const [sender, ...rest] = qqAdapter.findSenders(loadFixture("qq/classic-readmail.html"));
     expect(sender).toMatchObject({

@@ -87,6 +87,26 @@ describe("runHost", () => {
     run.stop();
   });
 
+  it("re-attaches after an in-app navigation swaps the view container (hashchange)", async () => {
+    const doc = mount("gmail/thread-and-list.html");
+    const lookup = fakeLookup();
+    const run = runHost(gmailAdapter, doc, { lookup });
+    await settle();
+    const fresh = loadFixture("gmail/thread-and-list.html").querySelector("div.aeF")!;
+    doc.querySelector("div.aeF")!.replaceWith(doc.importNode(fresh, true));
+    window.dispatchEvent(new HashChangeEvent("hashchange"));
+    await settle();
+    expect(chips(doc)).toHaveLength(4);
+    expect(lookup).toHaveBeenCalledTimes(1); // the page's memo answered the re-render
+    const late = doc.querySelector("div[role=listitem]")!.cloneNode(true) as Element;
+    for (const chip of late.querySelectorAll("[data-tierlens-chip]")) chip.remove();
+    late.querySelector("span.gD")!.setAttribute("email", "dee@example.net");
+    doc.querySelector("div[role=list]")!.append(late); // a message arriving in the new container is seen
+    await settle();
+    expect(chips(doc)).toContain("dee@example.net");
+    run.stop();
+  });
+
   it("places nothing while not connected", async () => {
     const doc = mount("gmail/thread-and-list.html");
     const run = runHost(gmailAdapter, doc, { lookup: async () => ({ connected: false, locale: "en", results: [] }) });
