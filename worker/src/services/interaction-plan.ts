@@ -66,15 +66,13 @@ export function planItem(
     if (address && !state.byContact.has(address)) {
       const contactId = crypto.randomUUID();
       creations.push(
-        db
-          .insert(contacts)
-          .values({
-            id: contactId,
-            workspaceId: caller.workspaceId,
-            customerId: customer.id,
-            name: item.contactName ?? address,
-            email: address,
-          }),
+        db.insert(contacts).values({
+          id: contactId,
+          workspaceId: caller.workspaceId,
+          customerId: customer.id,
+          name: item.contactName ?? address,
+          email: address,
+        }),
         auditStatement(
           db,
           caller,

@@ -34,17 +34,15 @@ export async function createWorkspace(db: Db, input: CreateWorkspaceRequest): Pr
   try {
     await db.batch([
       db.insert(workspaces).values({ id: workspaceId, name: input.name, activeConfigVersion: 1 }),
-      db
-        .insert(users)
-        .values({
-          id: adminId,
-          workspaceId,
-          email,
-          name: input.admin.name,
-          role: "admin",
-          passwordHash,
-          passwordChangedAt: now,
-        }),
+      db.insert(users).values({
+        id: adminId,
+        workspaceId,
+        email,
+        name: input.admin.name,
+        role: "admin",
+        passwordHash,
+        passwordChangedAt: now,
+      }),
       db.insert(scoringConfigs).values({ workspaceId, version: 1, config: defaultConfig(), createdBy: adminId }),
       db.insert(apiTokens).values(token.row),
       auditStatement(db, actor, "workspace.create", { type: "workspace", id: workspaceId }, { name: input.name }),
