@@ -134,8 +134,15 @@ export async function buildTenant(label: string): Promise<Tenant> {
   };
 }
 
-/** Every user table of D1 (no SQLite, D1 or migration bookkeeping). */
-export async function userTables(): Promise<string[]> {
+let tableList: Promise<string[]> | undefined;
+
+/** Every user table of D1 (no SQLite, D1 or migration bookkeeping); the schema does not change during a test file. */
+export function userTables(): Promise<string[]> {
+  tableList ??= readTables();
+  return tableList;
+}
+
+async function readTables(): Promise<string[]> {
   const { results } = await env.DB.prepare(
     "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%' AND name NOT LIKE 'd1_%'",
   ).all<{ name: string }>();
@@ -182,12 +189,11 @@ export async function workspaceDigest(workspaceId: string): Promise<Record<strin
   return out;
 }
 
-/** Row counts of every table in one query (for "no partial write" checks). */
+/** Row counts of every table, in one D1 batch (for "no partial write" checks). */
 export async function rowCounts(exclude: string[] = []): Promise<Record<string, number>> {
   const tables = (await userTables()).filter((t) => !exclude.includes(t));
-  const sql = tables.map((t) => `SELECT '${t}' AS t, count(*) AS n FROM "${t}"`).join(" UNION ALL ");
-  const { results } = await env.DB.prepare(sql).all<{ t: string; n: number }>();
-  return Object.fromEntries(results.map((r) => [r.t, r.n]));
+  const results = await env.DB.batch(tables.map((t) => env.DB.prepare(`SELECT count(*) AS n FROM "${t}"`)));
+  return Object.fromEntries(tables.map((t, i) => [t, (results[i]?.results[0] as { n: number } | undefined)?.n ?? -1]));
 }
 
 /** "METHOD /path/:param" of every route the worker mounts under `prefix` (middleware-only entries left out). */
