@@ -10,6 +10,7 @@ import { ApiError } from "../../lib/errors";
 import { requireSession } from "../../middleware/session";
 import { getCustomerDetail, getVisibleCustomer } from "../../services/customer-detail";
 import { updateCustomer } from "../../services/customer-update";
+import { logInteractions } from "../../services/interactions";
 import { listUsers } from "../../services/users";
 import type { AdminEnv } from "../env";
 import { nowLocal, todayIn, zonedLocalToIso } from "../lib/zoned-time";
@@ -21,7 +22,6 @@ import { Page } from "../ui/layout";
 import { Credit, Opportunities, Orders, Timeline } from "./activity";
 import { EditForm, LogInteractionForm } from "./edit";
 import { Models, Scorecard, Suggestions } from "./grade-panels";
-import { logInteraction } from "./interaction-write";
 import { customerListPage } from "./list";
 
 const HISTORY_POINTS = 60;
@@ -200,11 +200,12 @@ customers.post("/:id/interactions", async (c) => {
   if (!INTERACTION_KINDS.includes(kind as InteractionKind) || !occurredAt) {
     return detailPage(c, { occurredAt: pageContext(c).ui.t("detail.badTime") }, 400);
   }
-  await logInteraction(c.var.db, caller, {
-    customerId: id,
-    kind: kind as InteractionKind,
-    occurredAt,
-    summary: String(body.summary ?? "").slice(0, 10_000),
-  });
+  // The API-core service: same validation and idempotency rules as POST /api/v1/interactions.
+  const item = { id: crypto.randomUUID(), customerId: id, kind, occurredAt, summary: String(body.summary ?? "") };
+  const [result] = await logInteractions(c.var.db, caller, [item], () => "");
+  if (result?.status !== 201) {
+    const message = result?.error?.details[0]?.message ?? result?.error?.message ?? "";
+    return detailPage(c, { occurredAt: message }, 400);
+  }
   return c.redirect(`/admin/customers/${encodeURIComponent(id)}?notice=interactionLogged`, 303);
 });
