@@ -21,8 +21,6 @@ let worker: RestartableWorker;
 let browser: ExtensionBrowser;
 let token: string;
 let orgId: string;
-/** POST /interactions/batch is part of issue #4; these tests skip (saying so) until the worker serves it. */
-let interactionsReady = false;
 
 beforeAll(async () => {
   buildE2eExtension();
@@ -35,12 +33,6 @@ beforeAll(async () => {
     "/api/v1/customers?q=Example%20Org",
   );
   orgId = list.items.find((c) => c.name === "Example Org")!.id;
-  const probe = await fetch(`${worker.url}/api/v1/interactions/batch`, {
-    method: "POST",
-    headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" },
-    body: '{"items":[]}',
-  });
-  interactionsReady = probe.status !== 404;
   browser = await launchExtensionBrowser();
   await connectTo(worker.url);
 });
@@ -135,15 +127,13 @@ describe("durable outbox, end to end", () => {
     await worker.start();
   });
 
-  it("delivers it exactly once when the worker is back (alarm + backoff)", async (ctx) => {
-    if (!interactionsReady) ctx.skip(); // waits on POST /api/v1/interactions/batch (issue #4)
+  it("delivers it exactly once when the worker is back (alarm + backoff)", async () => {
     await waitFor("the outbox to drain", outbox, (o) => o.items.length === 0);
     expect((await outbox()).failed).toEqual([]);
     expect(await storedWith(offline)).toBe(1);
   });
 
-  it("resends a flush cut off by stopping the service worker, and the worker stores it once", async (ctx) => {
-    if (!interactionsReady) ctx.skip(); // waits on POST /api/v1/interactions/batch (issue #4)
+  it("resends a flush cut off by stopping the service worker, and the worker stores it once", async () => {
     const proxy = await holdingProxy(worker.url);
     try {
       await connectTo(proxy.url);
