@@ -1,5 +1,8 @@
 // English strings of the admin web UI (issue #5); admin.zh-CN.ts mirrors every key.
+import { adminValidationEn } from "./admin.validation.en";
+
 export const adminEn = {
+  ...adminValidationEn,
   "nav.skip": "Skip to content",
   "nav.label": "Main",
   "nav.dashboard": "Dashboard",

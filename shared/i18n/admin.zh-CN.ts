@@ -1,7 +1,9 @@
 // 管理后台的简体中文文案（issue #5）；键与 admin.en.ts 一一对应。
 import type { AdminKey } from "./admin.en";
+import { adminValidationZhCN } from "./admin.validation.zh-CN";
 
 export const adminZhCN: Record<AdminKey, string> = {
+  ...adminValidationZhCN,
   "nav.skip": "跳到正文",
   "nav.label": "主导航",
   "nav.dashboard": "仪表盘",

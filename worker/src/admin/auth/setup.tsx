@@ -11,6 +11,7 @@ import { addressKey, checkThrottle, recordFailure } from "../../services/throttl
 import { createWorkspace } from "../../services/workspaces";
 import type { AdminEnv } from "../env";
 import { buildUi, type Ui } from "../i18n";
+import { messageText, problemsFromIssues } from "../lib/validation-text";
 import { render } from "../render";
 import { ErrorSummary, Field, type Problems } from "../ui/form";
 import { Page } from "../ui/layout";
@@ -116,8 +117,7 @@ setup.post("/setup", async (c) => {
     admin: { name: values.name, email: values.email, password: String(body.password ?? "") },
   });
   if (!parsed.success) {
-    const problems: Problems = {};
-    for (const issue of parsed.error.issues) problems[issue.path.join(".")] ??= issue.message;
+    const problems = problemsFromIssues(ui.t, parsed.error.issues);
     return render(c, <SetupPage ui={ui} values={values} problems={problems} />, 400);
   }
   try {
@@ -125,7 +125,11 @@ setup.post("/setup", async (c) => {
     await startSession(c, { workspaceId: created.workspace.id, userId: created.admin.id });
   } catch (err) {
     if (err instanceof ApiError && err.status === 409) {
-      return render(c, <SetupPage ui={ui} values={values} problems={{ "admin.email": err.message }} />, 409);
+      return render(
+        c,
+        <SetupPage ui={ui} values={values} problems={{ "admin.email": messageText(ui.t, err.message) }} />,
+        409,
+      );
     }
     throw err;
   }

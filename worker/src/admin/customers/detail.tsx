@@ -13,6 +13,7 @@ import { updateCustomer } from "../../services/customer-update";
 import { logInteractions } from "../../services/interactions";
 import { listUsers } from "../../services/users";
 import type { AdminEnv } from "../env";
+import { messageText, problemsFromIssues } from "../lib/validation-text";
 import { nowLocal, todayIn, zonedLocalToIso } from "../lib/zoned-time";
 import { noticeOf, pageContext, render } from "../render";
 import { ChurnBadge, CreditBadge, Marks, TierBadge } from "../ui/badges";
@@ -176,15 +177,15 @@ customers.post("/:id/edit", async (c) => {
   // Send only what changed, so a rep's untouched owner field is not an ownership claim.
   if (patch.ownerId === customer.ownerId) delete (patch as { ownerId?: unknown }).ownerId;
   const parsed = updateCustomerRequestSchema.safeParse(patch);
-  const problems: Problems = {};
-  if (!parsed.success) for (const i of parsed.error.issues) problems[i.path.join(".")] ??= i.message;
-  else {
+  const { t } = pageContext(c).ui;
+  const problems: Problems = parsed.success ? {} : problemsFromIssues(t, parsed.error.issues);
+  if (parsed.success) {
     try {
       await updateCustomer(c.var.db, caller, id, parsed.data);
       return c.redirect(`/admin/customers/${encodeURIComponent(id)}?notice=customerSaved`, 303);
     } catch (err) {
       if (!(err instanceof ApiError) || err.status !== 400) throw err;
-      for (const d of err.details) problems[d.field ?? ""] ??= d.message;
+      for (const d of err.details) problems[d.field ?? ""] ??= messageText(t, d.message);
     }
   }
   return detailPage(c, problems, 400);
@@ -205,7 +206,7 @@ customers.post("/:id/interactions", async (c) => {
   const [result] = await logInteractions(c.var.db, caller, [item], () => "");
   if (result?.status !== 201) {
     const message = result?.error?.details[0]?.message ?? result?.error?.message ?? "";
-    return detailPage(c, { occurredAt: message }, 400);
+    return detailPage(c, { occurredAt: messageText(pageContext(c).ui.t, message) }, 400);
   }
   return c.redirect(`/admin/customers/${encodeURIComponent(id)}?notice=interactionLogged`, 303);
 });

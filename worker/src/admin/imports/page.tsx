@@ -9,6 +9,7 @@ import { requireRoles, requireSession } from "../../middleware/session";
 import { parseImportBody, runImport } from "../../services/import";
 import type { AdminEnv } from "../env";
 import type { Ui } from "../i18n";
+import { messageText } from "../lib/validation-text";
 import { todayIn } from "../lib/zoned-time";
 import { noticeOf, pageContext, render } from "../render";
 import { ErrorSummary, PostForm } from "../ui/form";
@@ -121,7 +122,11 @@ imports.post("/run", async (c) => {
     );
   } catch (err) {
     if (!(err instanceof ApiError) || err.status >= 500) throw err;
-    const errors = [err.message, ...err.details.map((d) => (d.field ? `${d.field}: ${d.message}` : d.message))];
+    const text = (m: string) => messageText(ui.t, m);
+    const errors = [
+      text(err.message),
+      ...err.details.map((d) => (d.field ? `${d.field}: ${text(d.message)}` : text(d.message))),
+    ];
     return render(
       c,
       <ImportPage c={c} type={type} errors={errors}>

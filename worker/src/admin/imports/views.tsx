@@ -2,6 +2,7 @@
 import { IMPORT_TYPES, type ImportResult, type ImportType } from "../../../../shared/contract/import";
 import { csvColumns, requiredCsvColumns } from "../../../../shared/contract/import-csv";
 import type { Ui } from "../i18n";
+import { messageText } from "../lib/validation-text";
 import { PostForm, Select } from "../ui/form";
 import type { Upload } from "./mapping";
 
@@ -125,7 +126,7 @@ export function ResultPanel({ ui, result, dryRun }: { ui: Ui; result: ImportResu
                   <td>
                     <code>{e.field ?? "—"}</code>
                   </td>
-                  <td>{e.message}</td>
+                  <td>{messageText(ui.t, e.message)}</td>
                 </tr>
               ))}
             </tbody>

@@ -5,6 +5,7 @@ import { requireRoles, requireSession } from "../../middleware/session";
 import { createTokenForCaller, listTokens, revokeToken } from "../../services/tokens";
 import type { AdminEnv } from "../env";
 import type { Ui } from "../i18n";
+import { issueText } from "../lib/validation-text";
 import { noticeOf, pageContext, render } from "../render";
 import { Field, PostForm } from "../ui/form";
 import { Page } from "../ui/layout";
@@ -115,7 +116,8 @@ tokens.post("/", async (c) => {
   const parsed = createTokenRequestSchema.safeParse({ name: String((await c.req.parseBody()).name ?? "") });
   if (!parsed.success) {
     const list = await listTokens(c.var.db, caller);
-    const error = parsed.error.issues[0]?.message;
+    const first = parsed.error.issues[0];
+    const error = first ? issueText(ui.t, first) : undefined;
     return render(c, <TokensPage ui={ui} caller={caller} tokens={list} error={error} />, 400);
   }
   const made = await createTokenForCaller(c.var.db, caller, parsed.data.name);

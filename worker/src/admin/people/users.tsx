@@ -7,6 +7,7 @@ import { requireRoles, requireSession } from "../../middleware/session";
 import { createUser, listUsers, updateUser } from "../../services/users";
 import type { AdminEnv } from "../env";
 import type { Ui } from "../i18n";
+import { messageText, problemsFromIssues } from "../lib/validation-text";
 import { noticeOf, pageContext, render } from "../render";
 import { ErrorSummary, Field, PostForm, type Problems, Select } from "../ui/form";
 import { Page } from "../ui/layout";
@@ -151,15 +152,14 @@ people.post("/", async (c) => {
   };
   const password = String(body.password ?? "");
   const parsed = createUserRequestSchema.safeParse({ ...values, ...(password ? { password } : {}) });
-  const problems: Problems = {};
-  if (!parsed.success) for (const i of parsed.error.issues) problems[i.path.join(".")] ??= i.message;
-  else {
+  const problems: Problems = parsed.success ? {} : problemsFromIssues(ui.t, parsed.error.issues);
+  if (parsed.success) {
     try {
       await createUser(c.var.db, caller, parsed.data);
       return c.redirect("/admin/people?notice=userCreated", 303);
     } catch (err) {
       if (!(err instanceof ApiError) || err.status !== 409) throw err;
-      problems.email = err.message;
+      problems.email = messageText(ui.t, err.message);
     }
   }
   const users = await listUsers(c.var.db, caller.workspaceId);
