@@ -1,8 +1,8 @@
 // Bench-only Worker: same-runtime baselines for `npm run bench` and the bulk loader of generated workspaces.
-// Routes: /health, /bare, /groupby, /raw-orders, /raw-orders/cleanup, /seed/setup, /seed/slice, /counts.
+// Routes: /health, /bare, /groupby, /raw-orders, /raw-orders/cleanup, /seed/setup, /seed/rows, /counts.
 import { benchWorkspace, SIZES, type SizeLabel } from "../generate/workspace";
 import { type Env, json } from "./d1";
-import { loadSlice, setupWorkspace } from "./seed";
+import { loadEncoded, setupWorkspace } from "./seed";
 
 const RAW_CHUNK = 5_000;
 
@@ -66,22 +66,10 @@ async function handle(request: Request, env: Env): Promise<Response> {
     case "POST /seed/setup":
       await setupWorkspace(env.DB, bench);
       return json({ ok: true, workspaceId: ws });
-    case "POST /seed/slice": {
-      const seed = Number(url.searchParams.get("seed"));
-      const from = Number(url.searchParams.get("from"));
-      const to = Number(url.searchParams.get("to"));
-      if (
-        !Number.isInteger(from) ||
-        !Number.isInteger(to) ||
-        to <= from ||
-        to - from > 50_000 ||
-        to > bench.customers
-      ) {
-        return json({ error: "from/to: a range of at most 50,000 customers" }, 400);
-      }
+    case "POST /seed/rows": {
       const started = Date.now();
-      const counts = await loadSlice(env.DB, bench, seed, from, to);
-      return json({ counts, tookMs: Date.now() - started });
+      const loaded = await loadEncoded(env.DB, ws, await request.text());
+      return json({ ...loaded, tookMs: Date.now() - started });
     }
     case "GET /counts": {
       const tables = [

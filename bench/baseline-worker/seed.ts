@@ -1,12 +1,10 @@
-// Bulk-loads a generated workspace from inside workerd: rows go in as one JSON array per statement through
-// json_each, so SQLite does the parsing and each slice is a single transaction (db.batch).
+// Bulk-loads a generated workspace from inside workerd: rows arrive as JSON arrays (made in Node, see
+// bench/generate/encode.ts) and go in through json_each, so SQLite does the parsing; one transaction per body.
 import { defaultConfig } from "../../shared/config";
-import { COLUMNS, type Row, type TableName } from "../generate/tables";
-import { BENCH, type BenchWorkspace, generateSlice, repEmail, userId } from "../generate/workspace";
+import { decodeLines } from "../generate/encode";
+import { COLUMNS } from "../generate/tables";
+import { BENCH, type BenchWorkspace, repEmail, userId } from "../generate/workspace";
 import type { Db, Stmt } from "./d1";
-
-/** Characters of JSON per INSERT statement: local D1 refuses a bound text much over 1 MB (SQLITE_TOOBIG). */
-const MAX_JSON_CHARS = 900_000;
 
 async function sha256Hex(text: string): Promise<string> {
   const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text)));
@@ -40,45 +38,16 @@ export async function setupWorkspace(db: Db, w: BenchWorkspace): Promise<void> {
   await db.batch(statements);
 }
 
-/** INSERT … SELECT FROM json_each(?): one statement per MAX_JSON_CHARS of rows of `table`. */
-export function insertStatements(db: Db, table: TableName, rows: Row[], workspaceId: string): Stmt[] {
-  const cols = COLUMNS[table];
-  const sql = `INSERT INTO ${table} (workspace_id, ${cols.join(", ")}) SELECT ?1, ${cols
-    .map((_, k) => `value->>${k}`)
-    .join(", ")} FROM json_each(?2)`;
-  const out: Stmt[] = [];
-  let chunk: string[] = [];
-  let chars = 0;
-  const flush = () => {
-    if (chunk.length > 0) out.push(db.prepare(sql).bind(workspaceId, `[${chunk.join(",")}]`));
-    chunk = [];
-    chars = 0;
-  };
-  for (const row of rows) {
-    const text = JSON.stringify(row);
-    if (chars + text.length + 1 > MAX_JSON_CHARS) flush();
-    chunk.push(text);
-    chars += text.length + 1;
-  }
-  flush();
-  return out;
-}
-
-/** Generates customers [from, to) with every dependent row and writes them in one transaction. */
-export async function loadSlice(
-  db: Db,
-  w: BenchWorkspace,
-  seed: number,
-  from: number,
-  to: number,
-): Promise<Record<string, number>> {
-  const rows = generateSlice(w, seed, from, to);
-  const statements: Stmt[] = [];
-  const counts: Record<string, number> = {};
-  for (const table of Object.keys(COLUMNS) as TableName[]) {
-    counts[table] = rows[table].length;
-    statements.push(...insertStatements(db, table, rows[table], w.workspaceId));
-  }
+/** Writes an encoded body (bench/generate/encode.ts) in one transaction: one INSERT … SELECT FROM json_each(?)
+ * per line, so SQLite parses the rows and the Worker only binds text. */
+export async function loadEncoded(db: Db, workspaceId: string, body: string): Promise<{ statements: number }> {
+  const statements = decodeLines(body).map(({ table, json }) => {
+    const cols = COLUMNS[table];
+    const sql = `INSERT INTO ${table} (workspace_id, ${cols.join(", ")}) SELECT ?1, ${cols
+      .map((_, k) => `value->>${k}`)
+      .join(", ")} FROM json_each(?2)`;
+    return db.prepare(sql).bind(workspaceId, json);
+  });
   await db.batch(statements);
-  return counts;
+  return { statements: statements.length };
 }

@@ -1,6 +1,6 @@
 // What the benchmarks send: lookup addresses with known outcomes, and the 50,000 orders of the import row.
 import { mixSeed, Rng } from "./prng";
-import { type BenchWorkspace, customerDomain, emptyRows, generateCustomer } from "./workspace";
+import { type BenchWorkspace, customerDomain, customerExternalId, emptyRows, generateCustomer } from "./workspace";
 
 export interface LookupProbe {
   email: string;
@@ -54,7 +54,7 @@ export function importOrders(seed: number, customers: number, count: number, pre
     const amount = rng.int(100, 500_000);
     rows.push({
       externalId: `${prefix}${n}`,
-      customerExternalId: `C${rng.int(0, customers - 1)}`,
+      customerExternalId: customerExternalId(rng.int(0, customers - 1)),
       date: `2026-0${rng.int(1, 6)}-${String(rng.int(1, 28)).padStart(2, "0")}`,
       amount: amount / 100,
       cost: Math.round(amount * 0.7) / 100,

@@ -92,6 +92,18 @@ function isoTime(day: number, rng: Rng): string {
   return new Date(day * DAY_MS + rng.int(8 * 3600, 19 * 3600) * 1000).toISOString();
 }
 
+/**
+ * External ids are zero-padded so they sort in insertion order: the unique (workspace_id, external_id) indexes
+ * then grow at their right edge instead of splitting pages all over, which makes the bulk load several times faster.
+ */
+export function customerExternalId(i: number): string {
+  return `C${String(i).padStart(6, "0")}`;
+}
+
+function seq(i: number, k: number): string {
+  return `${String(i).padStart(6, "0")}-${String(k).padStart(4, "0")}`;
+}
+
 export function customerDomain(i: number): string {
   const rng = new Rng(mixSeed(7, i));
   return `${rng.pick(WORDS)}${rng.pick(WORDS)}-${i.toString(36)}.com.cn`;
@@ -126,7 +138,7 @@ export function generateCustomer(ws: BenchWorkspace, seed: number, i: number, ou
   const createdDay = REF_DAY - rng.int(30, 2000);
   out.customers.push([
     id,
-    `C${i}`,
+    customerExternalId(i),
     name,
     kind,
     rng.pick(["government", "soe", "listed", "private", "private", "private", "foreign", "other"]),
@@ -174,14 +186,14 @@ export function generateCustomer(ws: BenchWorkspace, seed: number, i: number, ou
     const day = k === 0 ? lastDay : rng.int(Math.min(firstDay, lastDay), lastDay);
     const amount = Math.max(100, Math.round(size * rng.logNormal(800, 0.8)) * 100);
     const cost = Math.round(amount * (0.55 + rng.next() * 0.35));
-    const ext = `O${i}-${k}`;
+    const ext = `O${seq(i, k)}`;
     out.orders.push([ext, id, isoDay(day), amount, cost, rng.pick(PRODUCTS), rng.int(1, 50)]);
     if (day > REF_DAY - 400 && rng.chance(0.6)) {
       const due = day + 30;
       const paid = due > REF_DAY ? rng.chance(0.3) : rng.chance(latePayer ? 0.6 : 0.97);
       const paidDay = paid ? Math.min(REF_DAY, due + (latePayer ? rng.int(-5, 90) : rng.int(-20, 5))) : null;
       out.invoices.push([
-        `I${i}-${k}`,
+        `I${seq(i, k)}`,
         id,
         ext,
         isoDay(due),
@@ -220,7 +232,7 @@ export function generateCustomer(ws: BenchWorkspace, seed: number, i: number, ou
     const changed = REF_DAY - rng.int(0, 120);
     out.opportunities.push([
       uuid(2, ws.tag, i * 4 + k),
-      `Q${i}-${k}`,
+      `Q${seq(i, k)}`,
       id,
       owner,
       `${rng.pick(PRODUCTS)} for ${name}`,

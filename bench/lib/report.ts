@@ -58,7 +58,7 @@ export function judge(ok: boolean | null): Status {
 function num(v: number | null, unit = ""): string {
   if (v === null || !Number.isFinite(v)) return "—";
   const digits = Math.abs(v) >= 100 ? 0 : Math.abs(v) >= 10 ? 1 : 2;
-  return `${v.toFixed(digits)}${unit ? ` ${unit}` : ""}`;
+  return `${v.toFixed(digits)}${unit === "×" ? "×" : unit ? ` ${unit}` : ""}`;
 }
 
 function pad(s: string, width: number): string {
