@@ -1,7 +1,7 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { assessChurn, medianCycle } from "../../shared/churn";
 import { defaultConfig } from "../../shared/config";
-import { classifyRelationship } from "../../shared/relationship";
 
 const config = defaultConfig();
 const quiet = (recencyDays: number, cycleDays: number | null) => ({
@@ -50,19 +50,40 @@ describe("churn risk", () => {
   });
 });
 
-describe("relationship vs transactional", () => {
-  const regular = { tenureDays: 365, lifetimeOrderCount: 4, cycleCv: 0.5 };
+describe("churn properties", () => {
+  const RISK = { none: 0, medium: 1, high: 2 } as const;
+  const facts = fc.record({
+    recencyDays: fc.integer({ min: 0, max: 2000 }),
+    cycleDays: fc.option(fc.integer({ min: 1, max: 400 })),
+    revenueLast6Months: fc.integer({ min: 0, max: 1e6 }),
+    revenuePrevious6Months: fc.integer({ min: 0, max: 1e6 }),
+  });
+  const workspaceCycle = fc.option(fc.integer({ min: 1, max: 400 }));
 
-  it("is relationship after a year of at least 4 regular orders", () => {
-    expect(classifyRelationship(regular, config)).toBe("relationship");
+  it("never falls as the silence grows, for a fixed purchase cycle", () => {
+    fc.assert(
+      fc.property(facts, workspaceCycle, fc.nat(1000), (f, ws, longer) => {
+        const now = RISK[assessChurn(f, ws, config)];
+        const later = RISK[assessChurn({ ...f, recencyDays: f.recencyDays + longer }, ws, config)];
+        expect(later).toBeGreaterThanOrEqual(now);
+      }),
+    );
   });
 
-  it("is transactional when any condition misses", () => {
-    expect(classifyRelationship({ ...regular, tenureDays: 364 }, config)).toBe("transactional");
-    expect(classifyRelationship({ ...regular, lifetimeOrderCount: 3 }, config)).toBe("transactional");
-    expect(classifyRelationship({ ...regular, cycleCv: 0.51 }, config)).toBe("transactional");
-    expect(classifyRelationship({ tenureDays: null, lifetimeOrderCount: 0, cycleCv: null }, config)).toBe(
-      "transactional",
+  it("is high exactly when the silence exceeds twice the cycle (own, else the workspace's)", () => {
+    fc.assert(
+      fc.property(facts, workspaceCycle, (f, ws) => {
+        const cycle = f.cycleDays ?? ws;
+        expect(assessChurn(f, ws, config) === "high").toBe(cycle !== null && f.recencyDays > 2 * cycle);
+      }),
+    );
+  });
+
+  it("is none for a customer who never ordered, whatever the rest", () => {
+    fc.assert(
+      fc.property(facts, workspaceCycle, (f, ws) => {
+        expect(assessChurn({ ...f, recencyDays: null }, ws, config)).toBe("none");
+      }),
     );
   });
 });

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { defaultConfig } from "../../shared/config";
 import { type KaismInput, kaismFactor, placeKaism } from "../../shared/kaism";
@@ -91,5 +92,72 @@ describe("KAISM quadrants", () => {
     const placed = placeKaism(k, config);
     expect(placed.attractiveness).toBe(50);
     expect(placed.quadrant).toBe("develop");
+  });
+});
+
+describe("KAISM properties", () => {
+  const share = fc.double({ min: 0, max: 1, noNaN: true });
+  const inputs = fc.record({
+    revenueRank: share,
+    profitRank: share,
+    growth: fc.option(fc.double({ min: -1, max: 3, noNaN: true })),
+    tenureDays: fc.option(fc.integer({ min: 0, max: 5000 })),
+    revenue: fc.integer({ min: 0, max: 1e7 }),
+    orderCount: fc.nat(50),
+    wallet: fc.option(fc.integer({ min: 0, max: 1e7 })),
+    fit: fc.constantFrom(undefined, "high", "medium", "low", "bogus"),
+    relationshipRating: fc.constantFrom(undefined, "close", "normal", "weak"),
+    relationship: fc.constantFrom("relationship" as const, "transactional" as const),
+  });
+  const toInput = (x: typeof inputs extends fc.Arbitrary<infer T> ? T : never): KaismInput => ({
+    customer: {
+      ratings: {
+        ...(x.fit ? { strategic_fit: x.fit } : {}),
+        ...(x.relationshipRating ? { relationship: x.relationshipRating } : {}),
+      },
+      wallet: x.wallet,
+    },
+    facts: { revenue: x.revenue, growth: x.growth, tenureDays: x.tenureDays, orderCount: x.orderCount },
+    relationship: x.relationship,
+    revenueRank: x.revenueRank,
+    profitRank: x.profitRank,
+  });
+
+  it("keep both axes within 0–100 and pick the quadrant from the split at 50", () => {
+    fc.assert(
+      fc.property(inputs, (x) => {
+        const { quadrant, attractiveness, strength } = placeKaism(toInput(x), config);
+        for (const axis of [attractiveness, strength]) {
+          expect(axis).toBeGreaterThanOrEqual(0);
+          expect(axis).toBeLessThanOrEqual(100);
+        }
+        const expected = { "11": "strategic", "10": "develop", "01": "maintain", "00": "opportunistic" };
+        const key = `${attractiveness >= 50 ? 1 : 0}${strength >= 50 ? 1 : 0}` as keyof typeof expected;
+        expect(quadrant).toBe(expected[key]);
+      }),
+    );
+  });
+
+  it("never lower attractiveness when size, profit, growth or strategic fit improve, nor touch strength", () => {
+    const FIT = [undefined, "low", "medium", "high"] as const;
+    fc.assert(
+      fc.property(inputs, share, share, fc.double({ min: 0, max: 2, noNaN: true }), (x, dSize, dProfit, dGrowth) => {
+        const before = placeKaism(toInput(x), config);
+        const fitAt = Math.max(0, FIT.indexOf(x.fit as (typeof FIT)[number]));
+        const better = {
+          ...x,
+          revenueRank: Math.min(1, x.revenueRank + dSize),
+          profitRank: Math.min(1, x.profitRank + dProfit),
+          growth: (x.growth ?? 0) + dGrowth,
+          fit: FIT[Math.min(3, fitAt + 1)],
+        };
+        const after = placeKaism(toInput(better), config);
+        expect(after.attractiveness).toBeGreaterThanOrEqual(before.attractiveness);
+        expect(after.strength).toBe(before.strength);
+        // A higher attractiveness can only move a customer up: opportunistic → develop, maintain → strategic.
+        if (before.quadrant === "strategic" || before.quadrant === "develop")
+          expect(["strategic", "develop"]).toContain(after.quadrant);
+      }),
+    );
   });
 });

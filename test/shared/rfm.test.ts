@@ -1,7 +1,9 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { defaultConfig } from "../../shared/config";
 import type { CustomerFacts } from "../../shared/grade/types";
 import { quintileScore, rfmSegment, scoreRfm } from "../../shared/rfm";
+import { shuffle } from "./arbitraries";
 
 describe("RFM segments", () => {
   it.each([
@@ -34,5 +36,95 @@ describe("RFM scores", () => {
     expect(scores[2]).toEqual({ r: 3, f: 3, m: 3, segment: "important_value" });
     expect(scores[4]).toEqual({ r: 1, f: 1, m: 1, segment: "general_winback" });
     expect(scores[5]).toBeNull();
+  });
+});
+
+describe("RFM properties", () => {
+  const config = defaultConfig();
+  /** Facts of a few customers: null recency means no order in the window. */
+  const customers = fc.array(
+    fc.option(
+      fc.record({
+        recencyDays: fc.integer({ min: 0, max: 364 }),
+        orderCount: fc.integer({ min: 1, max: 30 }),
+        revenue: fc.integer({ min: 1, max: 1e6 }),
+      }),
+      { freq: 4 },
+    ),
+    { minLength: 1, maxLength: 25 },
+  );
+  const toFacts = (list: ({ recencyDays: number; orderCount: number; revenue: number } | null)[]) =>
+    list.map((c) => (c ?? { recencyDays: null, orderCount: 0, revenue: 0 }) as CustomerFacts);
+
+  it("score every customer with orders 1–5 on each dimension and leave the others without RFM", () => {
+    fc.assert(
+      fc.property(customers, (list) => {
+        const scores = scoreRfm(toFacts(list), config);
+        list.forEach((c, i) => {
+          const s = scores[i];
+          if (c === null) {
+            expect(s).toBeNull();
+            return;
+          }
+          for (const x of [s!.r, s!.f, s!.m]) {
+            expect(Number.isInteger(x)).toBe(true);
+            expect(x).toBeGreaterThanOrEqual(1);
+            expect(x).toBeLessThanOrEqual(5);
+          }
+        });
+      }),
+    );
+  });
+
+  it("name the segment from the high / low flags: M → important or general, R and F → value, development, retention, win-back", () => {
+    const kinds = { "11": "value", "10": "development", "01": "retention", "00": "winback" } as const;
+    fc.assert(
+      fc.property(customers, (list) => {
+        for (const s of scoreRfm(toFacts(list), config)) {
+          if (!s) continue;
+          const flags = `${s.r >= 3 ? 1 : 0}${s.f >= 3 ? 1 : 0}` as keyof typeof kinds;
+          expect(s.segment).toBe(`${s.m >= 3 ? "important" : "general"}_${kinds[flags]}`);
+        }
+      }),
+    );
+  });
+
+  it("never lower R when the last order is more recent, F with more orders, M with more revenue", () => {
+    const active = customers.filter((l) => l.some((c) => c !== null));
+    fc.assert(
+      fc.property(active, fc.nat(), fc.nat(400), fc.nat(20), fc.nat(1e6), (list, pick, sooner, more, bigger) => {
+        const i = list.map((c, k) => (c ? k : -1)).filter((k) => k >= 0)[pick % list.filter(Boolean).length]!;
+        const before = scoreRfm(toFacts(list), config)[i]!;
+        const c = list[i]!;
+        const better = [...list];
+        better[i] = {
+          recencyDays: Math.max(0, c.recencyDays - sooner),
+          orderCount: c.orderCount + more,
+          revenue: c.revenue + bigger,
+        };
+        const after = scoreRfm(toFacts(better), config)[i]!;
+        expect(after.r).toBeGreaterThanOrEqual(before.r);
+        expect(after.f).toBeGreaterThanOrEqual(before.f);
+        expect(after.m).toBeGreaterThanOrEqual(before.m);
+      }),
+    );
+  });
+
+  it("do not depend on the order of the customers", () => {
+    fc.assert(
+      fc.property(customers, fc.integer(), (list, seed) => {
+        const facts = toFacts(list);
+        const order = shuffle(
+          facts.map((_, i) => i),
+          seed,
+        );
+        const scores = scoreRfm(facts, config);
+        const shuffled = scoreRfm(
+          order.map((i) => facts[i]!),
+          config,
+        );
+        for (const [k, i] of order.entries()) expect(shuffled[k]).toEqual(scores[i]);
+      }),
+    );
   });
 });

@@ -1,6 +1,10 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { defaultConfig } from "../../shared/config";
-import { crossSellProducts } from "../../shared/suggest";
+import { gradeWorkspace } from "../../shared/grade";
+import { LIFECYCLE_STAGES } from "../../shared/records";
+import { crossSellProducts, SUGGESTION_PRIORITY } from "../../shared/suggest";
+import { workspace } from "./arbitraries";
 import { ASOF, customer, daysBefore, interaction, invoice, opportunity, order } from "./builders";
 import { byId, codes, grade } from "./workspace";
 
@@ -154,5 +158,103 @@ describe("next steps", () => {
       expect(a.priority).toBeLessThanOrEqual(b.priority);
       if (a.priority === b.priority && a.due && b.due) expect(a.due <= b.due).toBe(true);
     }
+  });
+});
+
+describe("next-step properties", () => {
+  /** The random workspace with every lifecycle stage, verified or not, and a previous grade for some. */
+  const graded = fc
+    .tuple(
+      workspace,
+      fc.array(fc.constantFrom(...LIFECYCLE_STAGES), { minLength: 6, maxLength: 6 }),
+      fc.array(fc.boolean(), { minLength: 6, maxLength: 6 }),
+    )
+    .map(([input, stages, verified]) => {
+      const customers = input.customers.map((c, i) => ({
+        ...c,
+        lifecycleStage: stages[i]!,
+        legalVerified: verified[i]!,
+        kind: i === 3 ? ("individual" as const) : c.kind,
+      }));
+      return { input: { ...input, customers }, result: gradeWorkspace({ ...input, customers }) };
+    });
+
+  it("come sorted by priority, then due date (undated last), with priorities 1–5", () => {
+    fc.assert(
+      fc.property(graded, ({ result }) => {
+        for (const g of result.customers) {
+          const s = g.suggestions;
+          for (const x of s) expect([1, 2, 3, 4, 5]).toContain(x.priority);
+          for (let i = 1; i < s.length; i++) {
+            const [a, b] = [s[i - 1]!, s[i]!];
+            expect(a.priority).toBeLessThanOrEqual(b.priority);
+            if (a.priority === b.priority) {
+              if (a.due === undefined) expect(b.due).toBeUndefined();
+              else if (b.due !== undefined) expect(a.due <= b.due).toBe(true);
+            }
+          }
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it("give each code at most once per customer, except one advance-opportunity per stale deal", () => {
+    fc.assert(
+      fc.property(graded, ({ result }) => {
+        for (const g of result.customers) {
+          const list = g.suggestions.map((s) => s.code).filter((c) => c !== "advance-opportunity");
+          expect(new Set(list).size).toBe(list.length);
+          const deals = g.suggestions.filter((s) => s.code === "advance-opportunity").map((s) => s.facts.opportunityId);
+          expect(new Set(deals).size).toBe(deals.length);
+          expect(list.includes("follow-up-due") && list.includes("follow-up-overdue")).toBe(false);
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it("hold credit exactly when the rating is hold, collect exactly when something is overdue, reduce service exactly for negative value", () => {
+    fc.assert(
+      fc.property(graded, ({ result }) => {
+        for (const g of result.customers) {
+          const has = (code: string) => g.suggestions.some((s) => s.code === code);
+          expect(has("credit-hold")).toBe(g.credit.rating === "hold");
+          expect(has("collect-overdue")).toBe(g.credit.overdueAmount > 0);
+          expect(has("reduce-service")).toBe(g.negativeValue);
+          expect(has("churn-risk")).toBe(g.churn !== "none");
+          expect(has("rate-criteria")).toBe(g.incomplete);
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it("ask for the decision maker only while qualifying a customer, and exactly when MAN authority is not yes", () => {
+    const stages = defaultConfig().man.stages as readonly string[];
+    fc.assert(
+      fc.property(graded, ({ input, result }) => {
+        result.customers.forEach((g, i) => {
+          const qualifying = stages.includes(input.customers[i]!.lifecycleStage);
+          const has = g.suggestions.some((s) => s.code === "find-decision-maker");
+          expect(has).toBe(qualifying && g.man.authority !== "yes");
+        });
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it("keep the default priority of a code unless the spec raises it (overdue > 60 days, high churn, a target to verify)", () => {
+    const raised = new Set(["collect-overdue", "churn-risk", "verify-legal"]);
+    fc.assert(
+      fc.property(graded, ({ result }) => {
+        for (const g of result.customers)
+          for (const s of g.suggestions) {
+            if (raised.has(s.code)) expect(s.priority).toBeLessThanOrEqual(SUGGESTION_PRIORITY[s.code]);
+            else expect(s.priority).toBe(SUGGESTION_PRIORITY[s.code]);
+          }
+      }),
+      { numRuns: 60 },
+    );
   });
 });
