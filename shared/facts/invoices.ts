@@ -4,31 +4,31 @@ import { dayNumber } from "../dates";
 import type { InvoiceRecord } from "../records";
 import { customerLookup } from "./lookup";
 
-export interface InvoiceFacts {
-  invoicesDue: number;
-  onTimeShare: number | null;
-  avgDaysLate: number | null;
-  maxDaysLate: number;
-  overdueAmount: number;
-  oldestOverdueDays: number;
-  outstanding: number;
+/** Per-customer credit figures, index = customer position. */
+export interface InvoiceColumns {
+  due: Int32Array;
+  onTime: Int32Array;
+  sumLate: Float64Array;
+  maxLate: Int32Array;
+  overdue: Float64Array;
+  oldest: Int32Array;
+  outstanding: Float64Array;
 }
 
 /**
- * Credit facts in one pass, written into `out` (one facts object per customer). An invoice counts as paid only when paid in full on or before asOf;
+ * Credit columns in one pass over the invoices. An invoice counts as paid only when paid in full on or before asOf;
  * on-time means paid by due date + grace; an unpaid invoice past due is late until asOf.
  * Share and delays read invoices due in the window; overdue and outstanding read every invoice.
  * @example
- * deriveInvoiceFacts(new Map([["c1", 0]]), [{ customerId: "c1", dueDate: "2026-02-01", amount: 900, paidDate: null, paidAmount: null }], dayNumber("2026-03-01"), defaultConfig(), out); out[0].oldestOverdueDays // 28
+ * accumulateInvoices(1, new Map([["c1", 0]]), [{ customerId: "c1", dueDate: "2026-02-01", amount: 900, paidDate: null, paidAmount: null }], dayNumber("2026-03-01"), defaultConfig()).oldest[0] // 28
  */
-export function deriveInvoiceFacts(
+export function accumulateInvoices(
+  count: number,
   indexOf: Map<string, number>,
   invoices: readonly InvoiceRecord[],
   asOfDay: number,
   config: ScoringConfig,
-  out: InvoiceFacts[],
-): void {
-  const count = out.length;
+): InvoiceColumns {
   const windowStart = asOfDay - config.windowDays;
   const grace = config.credit.graceDays;
   const due = new Int32Array(count);
@@ -63,15 +63,5 @@ export function deriveInvoiceFacts(
     }
   }
 
-  for (let c = 0; c < count; c++) {
-    const n = due[c] as number;
-    const f = out[c] as InvoiceFacts;
-    f.invoicesDue = n;
-    f.onTimeShare = n ? (onTime[c] as number) / n : null;
-    f.avgDaysLate = n ? (sumLate[c] as number) / n : null;
-    f.maxDaysLate = maxLate[c] as number;
-    f.overdueAmount = overdue[c] as number;
-    f.oldestOverdueDays = oldest[c] as number;
-    f.outstanding = outstanding[c] as number;
-  }
+  return { due, onTime, sumLate, maxLate, overdue, oldest, outstanding };
 }

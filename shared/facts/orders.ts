@@ -1,9 +1,28 @@
-// Order facts per customer: revenue, profit, recency, tenure, growth and the purchase cycle.
+// Order facts per customer, accumulated in columns: revenue, profit, recency, tenure, growth and the purchase cycle.
 import type { ScoringConfig } from "../config";
-import { addMonths, dayNumber, isoDate } from "../dates";
-import type { CustomerFacts } from "../grade/types";
+import { addMonths, dayNumber } from "../dates";
 import type { OrderRecord } from "../records";
 import { customerLookup } from "./lookup";
+
+/** Per-customer order figures, index = customer position; a `first` of NO_DAY means no order, a NaN cycle means none. */
+export interface OrderColumns {
+  revenue: Float64Array;
+  profit: Float64Array;
+  orderCount: Int32Array;
+  previous: Float64Array;
+  last6: Float64Array;
+  prev6: Float64Array;
+  lifetime: Int32Array;
+  first: Int32Array;
+  last: Int32Array;
+  cycleMedian: Float64Array;
+  cycleCv: Float64Array;
+  /** Distinct products bought in the window, sorted; customers without any share one frozen empty list. */
+  products: string[][];
+}
+
+export const NO_DAY = -2_147_483_648;
+const NO_PRODUCTS = Object.freeze([]) as unknown as string[];
 
 /** Sorts a[from..to) ascending: insertion sort for the many short ranges, the typed-array sort for long ones. */
 function sortRange(a: Int32Array | Float64Array, from: number, to: number): void {
@@ -23,6 +42,43 @@ function sortRange(a: Int32Array | Float64Array, from: number, to: number): void
 }
 
 /**
+ * Writes the median gap and its coefficient of variation between sorted days[from..to) into out[at]
+ * (NaN with fewer than two distinct days). `scratch` holds to − from numbers. No object per customer.
+ */
+function cycleInto(
+  days: ArrayLike<number>,
+  from: number,
+  to: number,
+  scratch: Float64Array,
+  median: Float64Array,
+  cv: Float64Array,
+  at: number,
+): void {
+  let n = 0;
+  let sum = 0;
+  for (let i = from + 1; i < to; i++) {
+    const gap = (days[i] as number) - (days[i - 1] as number);
+    if (gap > 0) {
+      scratch[n++] = gap;
+      sum += gap;
+    }
+  }
+  if (n === 0) {
+    median[at] = Number.NaN;
+    cv[at] = Number.NaN;
+    return;
+  }
+  const mean = sum / n;
+  let variance = 0;
+  for (let i = 0; i < n; i++) variance += ((scratch[i] as number) - mean) ** 2;
+  variance /= n;
+  sortRange(scratch, 0, n);
+  const mid = n >> 1;
+  median[at] = n % 2 ? (scratch[mid] as number) : ((scratch[mid - 1] as number) + (scratch[mid] as number)) / 2;
+  cv[at] = Math.sqrt(variance) / mean;
+}
+
+/**
  * Median and coefficient of variation of the gaps between sorted days (repeated days add no gap);
  * null with fewer than two distinct days. `scratch` must hold days.length numbers.
  * @example
@@ -34,41 +90,25 @@ export function cycleOf(
   to = days.length,
   scratch: Float64Array = new Float64Array(Math.max(0, to - from)),
 ): { median: number | null; cv: number | null } {
-  let n = 0;
-  let sum = 0;
-  for (let i = from + 1; i < to; i++) {
-    const gap = (days[i] as number) - (days[i - 1] as number);
-    if (gap > 0) {
-      scratch[n++] = gap;
-      sum += gap;
-    }
-  }
-  if (n === 0) return NO_CYCLE;
-  const mean = sum / n;
-  let variance = 0;
-  for (let i = 0; i < n; i++) variance += ((scratch[i] as number) - mean) ** 2;
-  variance /= n;
-  sortRange(scratch, 0, n);
-  const mid = n >> 1;
-  const median = n % 2 ? (scratch[mid] as number) : ((scratch[mid - 1] as number) + (scratch[mid] as number)) / 2;
-  return { median, cv: Math.sqrt(variance) / mean };
+  const median = new Float64Array(1);
+  const cv = new Float64Array(1);
+  cycleInto(days, from, to, scratch, median, cv, 0);
+  return Number.isNaN(median[0]) ? { median: null, cv: null } : { median: median[0]!, cv: cv[0]! };
 }
 
-const NO_CYCLE = Object.freeze({ median: null, cv: null });
-
 /**
- * Order facts for every customer in one pass over the orders, then one small sort per customer.
+ * Order columns for every customer in one pass over the orders, then one small sort per customer.
  * `indexOf` maps a customer id to its position; orders of unknown customers or after asOf are ignored.
  * @example
- * deriveOrderFacts(1, new Map([["c1", 0]]), [{ customerId: "c1", date: "2026-01-10", amount: 500, cost: 300, product: null, quantity: null }], dayNumber("2026-03-01"), defaultConfig())[0].profit // 200
+ * accumulateOrders(1, new Map([["c1", 0]]), [{ customerId: "c1", date: "2026-01-10", amount: 500, cost: 300, product: null, quantity: null }], dayNumber("2026-03-01"), defaultConfig()).profit[0] // 200
  */
-export function deriveOrderFacts(
+export function accumulateOrders(
   count: number,
   indexOf: Map<string, number>,
   orders: readonly OrderRecord[],
   asOfDay: number,
   config: ScoringConfig,
-): CustomerFacts[] {
+): OrderColumns {
   const w = config.windowDays;
   const half = addMonths(asOfDay, -config.churn.dropMonths);
   const full = addMonths(asOfDay, -2 * config.churn.dropMonths);
@@ -114,6 +154,11 @@ export function deriveOrderFacts(
     else if (day > full) prev6[c]! += o.amount;
   }
 
+  // Renumber products in name order, so a customer's sorted ids are its sorted names (no string sort per customer).
+  const byName = productNames.slice().sort();
+  const renumber = new Int32Array(productNames.length);
+  for (let k = 0; k < byName.length; k++) renumber[productIds.get(byName[k] as string) as number] = k;
+
   // Bucket the order days by customer (counting sort) so each customer sorts only its own days.
   const start = new Int32Array(count + 1);
   for (let c = 0; c < count; c++) start[c + 1] = (start[c] as number) + (lifetime[c] as number);
@@ -123,61 +168,49 @@ export function deriveOrderFacts(
   for (let i = 0; i < orders.length; i++) {
     const c = orderCustomer[i] as number;
     if (c < 0) continue;
-    bought[fill[c]!] = orderProduct[i] as number;
+    const p = orderProduct[i] as number;
+    bought[fill[c]!] = p < 0 ? -1 : (renumber[p] as number);
     days[fill[c]!++] = orderDay[i] as number;
   }
   let most = 1;
   for (let c = 0; c < count; c++) most = Math.max(most, lifetime[c] as number);
   const scratch = new Float64Array(most);
-  const productsOf = (from: number, to: number): string[] => {
+
+  const first = new Int32Array(count).fill(NO_DAY);
+  const last = new Int32Array(count).fill(NO_DAY);
+  const cycleMedian = new Float64Array(count).fill(Number.NaN);
+  const cycleCv = new Float64Array(count).fill(Number.NaN);
+  const products: string[][] = new Array(count);
+  for (let c = 0; c < count; c++) {
+    const from = start[c] as number;
+    const to = start[c + 1] as number;
+    products[c] = NO_PRODUCTS;
+    if (to === from) continue;
+    sortRange(days, from, to);
+    first[c] = days[from] as number;
+    last[c] = days[to - 1] as number;
+    if (to - from > 1) cycleInto(days, from, to, scratch, cycleMedian, cycleCv, c);
+    if ((orderCount[c] as number) === 0) continue;
     sortRange(bought, from, to);
     const names: string[] = [];
     for (let k = from; k < to; k++) {
       const id = bought[k] as number;
-      if (id >= 0 && (k === from || id !== bought[k - 1])) names.push(productNames[id] as string);
+      if (id >= 0 && (k === from || id !== bought[k - 1])) names.push(byName[id] as string);
     }
-    return names.length > 1 ? names.sort() : names;
-  };
-
-  const out: CustomerFacts[] = new Array(count);
-  for (let c = 0; c < count; c++) {
-    const from = start[c] as number;
-    const to = start[c + 1] as number;
-    sortRange(days, from, to);
-    const first = to > from ? (days[from] as number) : null;
-    const last = to > from ? (days[to - 1] as number) : null;
-    const cycle = to - from > 1 ? cycleOf(days, from, to, scratch) : NO_CYCLE;
-    const prev = previous[c] as number;
-    const rev = revenue[c] as number;
-    // Every field of CustomerFacts in one literal (credit and contact fields are filled by the next passes):
-    // one object shape for all customers keeps the engine fast.
-    out[c] = {
-      revenue: rev,
-      profit: profit[c] as number,
-      orderCount: orderCount[c] as number,
-      previousRevenue: prev,
-      growth: prev > 0 ? (rev - prev) / prev : null,
-      recencyDays: last === null ? null : asOfDay - last,
-      lastOrderDate: last === null ? null : isoDate(last),
-      firstOrderDate: first === null ? null : isoDate(first),
-      tenureDays: first === null ? null : asOfDay - first,
-      lifetimeOrderCount: lifetime[c] as number,
-      cycleDays: cycle.median,
-      cycleCv: cycle.cv,
-      revenueLast6Months: last6[c] as number,
-      revenuePrevious6Months: prev6[c] as number,
-      invoicesDue: 0,
-      onTimeShare: null,
-      avgDaysLate: null,
-      maxDaysLate: 0,
-      overdueAmount: 0,
-      oldestOverdueDays: 0,
-      outstanding: 0,
-      lastContact: null,
-      interactions30d: 0,
-      serviceCost: 0,
-      products: (orderCount[c] as number) > 0 ? productsOf(from, to) : [],
-    };
+    if (names.length) products[c] = names;
   }
-  return out;
+  return {
+    revenue,
+    profit,
+    orderCount,
+    previous,
+    last6,
+    prev6,
+    lifetime,
+    first,
+    last,
+    cycleMedian,
+    cycleCv,
+    products,
+  };
 }

@@ -1,31 +1,32 @@
-// Contact facts per customer from interactions: last contact, recent touches, cost to serve, unanswered email.
+// Contact facts per customer from interactions, in columns: last contact, recent touches, cost to serve, unanswered email.
 import type { ScoringConfig } from "../config";
 import { dayNumber, timestampMs } from "../dates";
-import type { CustomerRecord, InteractionRecord } from "../records";
+import type { InteractionRecord } from "../records";
 import { customerLookup } from "./lookup";
 
-export interface TouchFacts {
-  lastContact: string | null;
-  interactions30d: number;
-  serviceCost: number;
+/** Per-customer contact figures, index = customer position. */
+export interface TouchColumns {
+  /** Latest interaction (its ISO timestamp as given), null when none. */
+  last: (string | null)[];
+  recent: Int32Array;
+  /** Interactions in the window × cost per kind (the customer's own figure is applied by the caller). */
+  cost: Float64Array;
+  /** The latest incoming email still unanswered. */
+  unanswered: (string | null)[];
 }
 
 /**
- * Touch facts in one pass over the interactions, written into `out`; returns per customer the latest
- * incoming email still unanswered. Interactions dated after asOf are ignored.
- * Service cost is the customer's own yearly figure when set, else window interactions × cost per kind.
+ * Touch columns in one pass over the interactions; interactions dated after asOf are ignored.
  * @example
- * deriveTouchFacts(customers, indexOf, [{ id: "i1", customerId: "c1", kind: "visit", direction: "out", occurredAt: "2026-02-20T10:00:00Z" }], dayNumber("2026-03-01"), defaultConfig(), out); out[0].serviceCost // 50000
+ * accumulateTouches(1, new Map([["c1", 0]]), [{ id: "i1", customerId: "c1", kind: "visit", direction: "out", occurredAt: "2026-02-20T10:00:00Z" }], dayNumber("2026-03-01"), defaultConfig()).cost[0] // 50000
  */
-export function deriveTouchFacts(
-  customers: readonly CustomerRecord[],
+export function accumulateTouches(
+  count: number,
   indexOf: Map<string, number>,
   interactions: readonly InteractionRecord[],
   asOfDay: number,
   config: ScoringConfig,
-  out: TouchFacts[],
-): (string | null)[] {
-  const count = customers.length;
+): TouchColumns {
   const lastMs = new Float64Array(count).fill(Number.NEGATIVE_INFINITY);
   const last: (string | null)[] = new Array(count).fill(null);
   const recent = new Int32Array(count);
@@ -33,6 +34,8 @@ export function deriveTouchFacts(
   const lastInMs = new Float64Array(count).fill(Number.NEGATIVE_INFINITY);
   const lastIn: (string | null)[] = new Array(count).fill(null);
   const lastOutMs = new Float64Array(count).fill(Number.NEGATIVE_INFINITY);
+  const recentFrom = asOfDay - config.facts.recentDays;
+  const windowFrom = asOfDay - config.windowDays;
 
   const find = customerLookup(indexOf);
   for (const it of interactions) {
@@ -45,8 +48,8 @@ export function deriveTouchFacts(
       lastMs[c] = ms;
       last[c] = it.occurredAt;
     }
-    if (day > asOfDay - config.facts.recentDays) recent[c]!++;
-    if (day > asOfDay - config.windowDays) cost[c]! += config.serviceCost[it.kind];
+    if (day > recentFrom) recent[c]!++;
+    if (day > windowFrom) cost[c]! += config.serviceCost[it.kind];
     if (it.direction === "out" && ms > (lastOutMs[c] as number)) lastOutMs[c] = ms;
     if (it.direction === "in" && it.kind === "email" && ms > (lastInMs[c] as number)) {
       lastInMs[c] = ms;
@@ -55,13 +58,7 @@ export function deriveTouchFacts(
   }
 
   const unanswered: (string | null)[] = new Array(count);
-  for (let c = 0; c < count; c++) {
-    const own = (customers[c] as CustomerRecord).serviceCost;
-    const f = out[c]!;
-    f.lastContact = last[c] as string | null;
-    f.interactions30d = recent[c] as number;
-    f.serviceCost = own ?? (cost[c] as number);
+  for (let c = 0; c < count; c++)
     unanswered[c] = (lastInMs[c] as number) > (lastOutMs[c] as number) ? (lastIn[c] as string | null) : null;
-  }
-  return unanswered;
+  return { last, recent, cost, unanswered };
 }
