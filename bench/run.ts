@@ -1,12 +1,13 @@
 // `npm run bench`: seeds its own workspaces, starts its own workers, measures every row against a same-run
 // baseline, stops everything it started, prints the table and writes bench/results.json. See bench/README.md.
-import { rm } from "node:fs/promises";
+import { mkdir, rm } from "node:fs/promises";
 import { applyLocalMigrations } from "../scripts/lib/worker-process";
 import { benchWorkspace, type SizeLabel } from "./generate/workspace";
 import { installSignalHandlers, stopAll } from "./lib/cleanup";
 import { machine } from "./lib/machine";
 import { formatTable, type Row, unavailable, writeResults } from "./lib/report";
 import { seedWorkspace } from "./lib/seed";
+import { reapStale } from "./lib/stale";
 import { APP_CONFIG, BASELINE_CONFIG, snapshot, startSnapshot } from "./lib/workers";
 import { engineRows, measureEngine } from "./rows/engine";
 import { buildExtension, measureExtension } from "./rows/extension";
@@ -79,16 +80,21 @@ async function main(): Promise<void> {
     }
   };
 
+  await mkdir("bench/data", { recursive: true });
+  const reaped = reapStale();
+  if (reaped > 0) log(`stopped ${reaped} worker(s) left running by an earlier run that was killed`);
   await rm(STATE, { recursive: true, force: true });
   log(`sizes ${args.sizes.join(", ")}; state in ${STATE}`);
   await applyLocalMigrations(STATE);
   const [appBundle, baselineBundle] = await Promise.all([
-    snapshot(APP_CONFIG, "bench/data/build/app"),
-    snapshot(BASELINE_CONFIG, "bench/data/build/baseline"),
+    step("app worker build", () => snapshot(APP_CONFIG, "bench/data/build/app")),
+    snapshot(BASELINE_CONFIG, "bench/data/build/baseline"), // without it nothing can be seeded: a hard error
   ]);
   const startBaselineWorker = (state: string) => startSnapshot(BASELINE_CONFIG, baselineBundle, state);
-  const startAppWorker = (state: string) =>
-    startSnapshot(APP_CONFIG, appBundle, state, { OPERATOR_TOKEN: "bench-operator-local-only" });
+  const startAppWorker = (state: string) => {
+    if (!appBundle) throw new Error("the app worker did not build (see phase errors)");
+    return startSnapshot(APP_CONFIG, appBundle, state, { OPERATOR_TOKEN: "bench-operator-local-only" });
+  };
   if (!args.skip.has("extension")) await step("extension build", () => buildExtension(args.noBuild, log));
 
   // Phase A: the baseline worker seeds the workspaces and measures the baselines (alone on the SQLite file).
@@ -114,32 +120,40 @@ async function main(): Promise<void> {
   }
 
   // Phase B: the app worker on the same state.
-  const app = await startAppWorker(STATE);
-  try {
-    for (const ws of workspaces) {
-      const r = await step(`regrade ${ws.label}`, () => measureRegrade(app.url, ws));
-      regrade.set(ws.label, r ?? "failed (see phase errors)");
-      log(`regrade ${ws.label}: ${JSON.stringify(r)}`);
-    }
-    const check = args.skip.has("lookup") ? undefined : await step("lookup check", () => checkLookup(app.url, main));
-    lookupNote = check?.note ?? "";
-    if (check?.reason) lookup = check.reason;
-    else if (check) {
-      const l = await step("lookup", () => measureLookup(app.url, main, budget));
-      if (l) {
-        lookup = l;
-        log(
-          `lookup: ${l.c1.rps.toFixed(0)} req/s @1 (p99 ${l.c1.p99.toFixed(1)} ms), ${l.c10.rps.toFixed(0)} req/s @10`,
-        );
+  const app = await step("app worker start", () => startAppWorker(STATE));
+  const appMissing = "the app worker did not build or start (see phase errors)";
+  if (!app) {
+    lookup = appMissing;
+    imported = appMissing;
+    for (const ws of workspaces) regrade.set(ws.label, appMissing);
+    ext = [unavailable("extension rows", "≤ 20 KB gz; ≤ 100 ms cached; p50 ≤ 300 ms", appMissing)];
+  } else {
+    try {
+      for (const ws of workspaces) {
+        const r = await step(`regrade ${ws.label}`, () => measureRegrade(app.url, ws));
+        regrade.set(ws.label, r ?? "failed (see phase errors)");
+        log(`regrade ${ws.label}: ${JSON.stringify(r)}`);
       }
+      const check = args.skip.has("lookup") ? undefined : await step("lookup check", () => checkLookup(app.url, main));
+      lookupNote = check?.note ?? "";
+      if (check?.reason) lookup = check.reason;
+      else if (check) {
+        const l = await step("lookup", () => measureLookup(app.url, main, budget));
+        if (l) {
+          lookup = l;
+          log(
+            `lookup: ${l.c1.rps.toFixed(0)} req/s @1 (p99 ${l.c1.p99.toFixed(1)} ms), ${l.c10.rps.toFixed(0)} req/s @10`,
+          );
+        }
+      }
+      if (!args.skip.has("extension"))
+        ext = (await step("extension", () => measureExtension(app.url, main, log, args.quick ? 2 : 3))) ?? null;
+      if (!args.skip.has("import"))
+        imported = (await step("import", () => measureImport(app.url, main))) ?? "failed (see phase errors)";
+      log(`import: ${typeof imported === "string" ? imported : `${imported.wallMs.toFixed(0)} ms`}`);
+    } finally {
+      await app.stop();
     }
-    if (!args.skip.has("extension"))
-      ext = (await step("extension", () => measureExtension(app.url, main, log, args.quick ? 2 : 3))) ?? null;
-    if (!args.skip.has("import"))
-      imported = (await step("import", () => measureImport(app.url, main))) ?? "failed (see phase errors)";
-    log(`import: ${typeof imported === "string" ? imported : `${imported.wallMs.toFixed(0)} ms`}`);
-  } finally {
-    await app.stop();
   }
 
   // Phase A again: the bare baseline after the lookup too, so slow drift of a shared machine averages out (A-B-A).

@@ -28,13 +28,14 @@ export async function stopAll(): Promise<void> {
   }
 }
 
-/** On SIGINT / SIGTERM: stop everything, then exit 130 / 143. */
+/** On SIGINT / SIGTERM / SIGHUP: stop everything, then exit 130 / 143 / 129. */
 export function installSignalHandlers(): void {
   if (installed) return;
   installed = true;
   for (const [signal, code] of [
     ["SIGINT", 130],
     ["SIGTERM", 143],
+    ["SIGHUP", 129],
   ] as const) {
     process.once(signal, () => {
       console.error(`\nbench: ${signal}, stopping what the bench started…`);

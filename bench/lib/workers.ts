@@ -7,6 +7,7 @@ import { resolve } from "node:path";
 import { promisify } from "node:util";
 import { freePort } from "../../scripts/lib/worker-process";
 import { track } from "./cleanup";
+import { forget, remember } from "./stale";
 
 const run = promisify(execFile);
 const WRANGLER = "node_modules/.bin/wrangler";
@@ -24,10 +25,25 @@ export interface BenchWorker {
 /** Bundles the worker of `config` into `outDir` (absolute: wrangler resolves relative paths from the config). */
 export async function snapshot(config: string, outDir: string): Promise<string> {
   const out = resolve(outDir);
-  await run(WRANGLER, ["deploy", "--dry-run", "-c", config, "--outdir", out], {
-    env: { ...process.env, ...QUIET_ENV },
-    maxBuffer: 16 * 1024 * 1024,
-  });
+  const build = () =>
+    run(WRANGLER, ["deploy", "--dry-run", "-c", config, "--outdir", out], {
+      env: { ...process.env, ...QUIET_ENV },
+      maxBuffer: 16 * 1024 * 1024,
+    });
+  try {
+    await build();
+  } catch {
+    // Most often a file mid-edit in the shared working tree: wait and try once more, then say what broke.
+    await new Promise((r) => setTimeout(r, 10_000));
+    await build().catch((err: { stdout?: string; stderr?: string }) => {
+      const text = `${err.stderr ?? ""}\n${err.stdout ?? ""}`.replace(/\u001b\[[0-9;]*m/g, "");
+      const lines = text.split("\n").map((l) => l.trim());
+      const at = lines.findIndex((l) => l.includes("[ERROR]") && !l.includes("Build failed"));
+      const reason =
+        at >= 0 ? `${lines[at]?.replace(/^.*\[ERROR\]\s*/, "")} ${lines[at + 2] ?? ""}`.trim() : lines.find(Boolean);
+      throw new Error(`${config} does not build: ${reason}`);
+    });
+  }
   return resolve(out, "index.js");
 }
 
@@ -48,6 +64,7 @@ export async function startSnapshot(
     stdio: ["ignore", "pipe", "pipe"],
     env: { ...process.env, ...QUIET_ENV },
   });
+  if (child.pid !== undefined) remember(child.pid);
   let output = "";
   const keep = (d: Buffer) => {
     output = (output + d).slice(-8000);
@@ -68,6 +85,7 @@ export async function startSnapshot(
     }, 5000);
     await exited;
     clearTimeout(timer);
+    forget(pid);
   });
   const deadline = Date.now() + START_TIMEOUT_MS;
   while (Date.now() < deadline && child.exitCode === null) {
