@@ -47,7 +47,7 @@ export const adminValidationZhCN: Record<AdminValidationKey, string> = {
   "valid.duplicateId": "编号“{id}”重复使用。",
   "valid.levelAboveWeight": "某个等级的分值 {points} 超过了权重。",
   "valid.duplicateLevel": "等级“{id}”重复。",
-  "valid.bandsIncreasing": "每个区间的起点必须大于前一个区间。",
+  "valid.bandsIncreasing": "每个分段的起点必须大于前一个分段。",
   "valid.thresholdOrder": "B 级门槛必须低于 A 级门槛。",
   "valid.abcOrder": "B 类分界必须高于 A 类分界。",
   "valid.pyramidOver": "金字塔各层合计超过 100 %。",

@@ -31,6 +31,23 @@ document.addEventListener("change", function (e) {
   }
   tick();
 })();
+(function weightsSum() {
+  var box = document.querySelector("[data-weights-sum]");
+  var out = box && box.querySelector("output");
+  var form = box && box.closest("form");
+  if (!out || !form) return;
+  var format = new Intl.NumberFormat(document.documentElement.lang || undefined, { maximumFractionDigits: 2 });
+  form.addEventListener("input", function (e) {
+    if (!/^scorecard\\.criteria\\.\\d+\\.weight$/.test(e.target.name || "")) return;
+    var total = 0;
+    form.querySelectorAll("input[name^='scorecard.criteria.'][name$='.weight']").forEach(function (el) {
+      var v = parseFloat(el.value);
+      if (isFinite(v)) total += v;
+    });
+    out.textContent = format.format(total);
+    box.classList.toggle("off", Math.abs(total - 100) > 1e-9);
+  });
+})();
 document.querySelectorAll("[data-copy]").forEach(function (b) { b.hidden = !navigator.clipboard; });
 `;
 

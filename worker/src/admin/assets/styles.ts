@@ -115,8 +115,23 @@ dl.facts dd{margin:0}
 .suggestions li{padding:.5rem .7rem;border-radius:8px;background:#f4f6fb;margin-bottom:.5rem}
 .p1{border-left:4px solid var(--hold)}.p2{border-left:4px solid var(--watch)}.p3{border-left:4px solid var(--brand)}
 .p4,.p5{border-left:4px solid var(--c)}
-details.criterion{border:1px solid var(--line);border-radius:8px;padding:.6rem .8rem;margin-bottom:.6rem;background:#fbfcfe}
-details.criterion summary{cursor:pointer;font-weight:600}
+fieldset.criterion{border:1px solid var(--line);border-radius:8px;padding:.6rem .8rem .7rem;margin:0 0 .75rem;background:#fbfcfe;min-width:0}
+fieldset.criterion>legend{float:none;width:auto;padding:0 .3rem;margin:0}
+.criterion-name{font-weight:700}
+.new-criterion{border-style:dashed;background:#f7f9ff}
+.sub-list{border-left:3px solid var(--line);padding-left:.75rem;margin:.25rem 0 .5rem}
+.sub-list h4{margin:.2rem 0;font-size:.9rem}
+.sub-list .hint{margin-bottom:.4rem}
+.sub-row{align-items:flex-start}
+.row-end{display:flex;align-items:flex-end;align-self:stretch;padding-bottom:.85rem}
+.criterion-end{display:flex;justify-content:flex-end}
+.weights-sum{font-weight:600;margin:.1rem 0 .6rem}
+.weights-sum output{font-variant-numeric:tabular-nums}
+.weights-sum.off{color:var(--hold)}
+code.path{display:inline-block;margin-left:.4rem;font-size:.78rem;font-weight:400;color:var(--muted);background:#f1f3f7;padding:0 .3rem;border-radius:4px;word-break:break-all}
+.error-summary a{color:#7f1d1d}
+.error-summary code.path{margin:0 .2rem 0 0}
+.sticky-actions{position:sticky;bottom:0;z-index:2}
 .row{display:flex;flex-wrap:wrap;gap:.75rem}
 .row>.field{flex:1 1 130px}
 .moved-up{color:var(--a);font-weight:600}.moved-down{color:var(--hold);font-weight:600}

@@ -37,7 +37,7 @@ export function EditForm(p: {
         />
         {manual.map((c) => (
           <Select
-            label={ui.tk(`criterion.${c.id}`, c.label ?? c.id)}
+            label={c.label || ui.tk(`criterion.${c.id}`, c.id)}
             name={`rating.${c.id}`}
             value={customer.ratings[c.id] ?? ""}
             options={c.levels.map((l) => ({

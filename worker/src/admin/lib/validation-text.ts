@@ -41,8 +41,8 @@ function sizeText(t: Translate, issue: Issue & { code: "too_small" | "too_big" }
 }
 
 function typeText(t: Translate, issue: Issue & { code: "invalid_type" }): string {
-  const received = (issue as { received?: string }).received;
-  if (issue.input === undefined && received !== "NaN") return t("valid.required");
+  // zod keeps no input in issues; its own text is where "missing" shows.
+  if (/received undefined$/.test(issue.message)) return t("valid.required");
   if (issue.expected === "number") return t("valid.number");
   if (issue.expected === "int") return t("valid.integer");
   if (issue.expected === "string") return t("valid.text");

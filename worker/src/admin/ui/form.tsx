@@ -9,12 +9,14 @@ export function CsrfField({ ui }: { ui: Ui }) {
 /** Problems keyed by dotted field path (from zod / parseScoringConfig). */
 export type Problems = Record<string, string>;
 
-const fieldId = (name: string) => `f-${name.replace(/[^a-zA-Z0-9_-]/g, "-")}`;
+export const fieldId = (name: string) => `f-${name.replace(/[^a-zA-Z0-9_-]/g, "-")}`;
 
-export function FieldError({ id, error }: { id: string; error?: string | undefined }) {
+/** The error under a field; `path` (the dotted config path) is shown with it when the field is one of many alike. */
+export function FieldError({ id, error, path }: { id: string; error?: string | undefined; path?: string | undefined }) {
   return error ? (
     <p class="field-error" id={`${id}-error`}>
       {error}
+      {path ? <code class="path">{path}</code> : null}
     </p>
   ) : null;
 }
@@ -33,6 +35,9 @@ export interface FieldProps {
   max?: string | number;
   placeholder?: string;
   class?: string;
+  autofocus?: boolean;
+  /** Shows the field's dotted path with its error. */
+  path?: string | undefined;
 }
 
 /** A labelled input; an error is announced with it (aria-describedby) and shown right below. */
@@ -53,6 +58,7 @@ export function Field(p: FieldProps) {
         min={p.min}
         max={p.max}
         placeholder={p.placeholder}
+        autofocus={p.autofocus}
         aria-invalid={p.error ? "true" : undefined}
         aria-describedby={described || undefined}
       />
@@ -61,7 +67,7 @@ export function Field(p: FieldProps) {
           {p.hint}
         </p>
       ) : null}
-      <FieldError id={id} error={p.error} />
+      <FieldError id={id} error={p.error} path={p.path} />
     </div>
   );
 }
@@ -75,6 +81,7 @@ export interface SelectProps {
   class?: string;
   /** Adds an empty first option with this label. */
   empty?: string;
+  path?: string | undefined;
 }
 
 export function Select(p: SelectProps) {
@@ -82,7 +89,12 @@ export function Select(p: SelectProps) {
   return (
     <div class={`field${p.error ? " has-error" : ""}${p.class ? ` ${p.class}` : ""}`}>
       <label for={id}>{p.label}</label>
-      <select id={id} name={p.name} aria-invalid={p.error ? "true" : undefined}>
+      <select
+        id={id}
+        name={p.name}
+        aria-invalid={p.error ? "true" : undefined}
+        aria-describedby={p.error ? `${id}-error` : undefined}
+      >
         {p.empty !== undefined ? <option value="">{p.empty}</option> : null}
         {p.options.map((o) => (
           <option value={o.value} selected={o.value === (p.value ?? "")}>
@@ -90,7 +102,7 @@ export function Select(p: SelectProps) {
           </option>
         ))}
       </select>
-      <FieldError id={id} error={p.error} />
+      <FieldError id={id} error={p.error} path={p.path} />
     </div>
   );
 }
