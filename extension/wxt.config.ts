@@ -5,6 +5,9 @@ import { BUILTIN_MATCHES } from "./hosts/matches";
 /** The generic script's placeholder match; it is registered at run time per enabled site, never granted up front. */
 export const GENERIC_PLACEHOLDER = "https://example.invalid/*";
 
+/** Toolbar and store icons (extension/public/icon). */
+const ICONS = { 16: "icon/16.png", 32: "icon/32.png", 48: "icon/48.png", 128: "icon/128.png" } as const;
+
 export default defineConfig({
   srcDir: ".",
   hooks: {
@@ -21,6 +24,8 @@ export default defineConfig({
     name: "Tierlens",
     version: "0.1.0",
     description: "Customer tier, credit and next steps beside every email; one-click logging.",
+    // public/icon/<size>.png, drawn by scripts/make-icons.ts (WXT would also discover them; listed to be explicit).
+    icons: ICONS,
     minimum_chrome_version: "116",
     permissions: ["storage", "alarms", "contextMenus", "activeTab", "scripting"],
     host_permissions: [
@@ -29,8 +34,10 @@ export default defineConfig({
       ...(mode === "e2e" ? ["http://127.0.0.1/*"] : []),
     ],
     optional_host_permissions: ["*://*/*"],
-    web_accessible_resources: [{ resources: ["card.html"], matches: ["<all_urls>"] }],
-    action: { default_title: "Tierlens" },
+    // Only through the per-session dynamic URL (runtime.getURL returns it): a page cannot probe a fixed
+    // chrome-extension://<id>/card.html to detect that Tierlens is installed (enforced by Chrome 130+).
+    web_accessible_resources: [{ resources: ["card.html"], matches: ["<all_urls>"], use_dynamic_url: true }],
+    action: { default_title: "Tierlens", default_icon: { 16: ICONS[16], 32: ICONS[32] } },
     commands: {
       _execute_action: {
         suggested_key: { default: "Alt+Shift+T", mac: "Alt+Shift+T" },

@@ -47,7 +47,7 @@ interface Manifest {
   optional_host_permissions?: string[];
   optional_permissions?: string[];
   content_scripts?: { matches: string[] }[];
-  web_accessible_resources?: { resources: string[]; matches: string[] }[];
+  web_accessible_resources?: { resources: string[]; matches: string[]; use_dynamic_url?: boolean }[];
   externally_connectable?: unknown;
   content_security_policy?: { extension_pages?: string };
   background?: { service_worker?: string; persistent?: boolean };
@@ -84,6 +84,8 @@ function checkManifest(m: Manifest, label: string, extraHosts: string[] = []) {
     (m.web_accessible_resources ?? []).flatMap((r) => r.resources),
     label,
   ).toEqual(["card.html"]);
+  // …and only through the per-session dynamic URL, so a page cannot probe a fixed address to detect the extension.
+  for (const r of m.web_accessible_resources ?? []) expect(r.use_dynamic_url, `${label}: use_dynamic_url`).toBe(true);
   expect(m.externally_connectable, label).toBeUndefined();
   const csp = m.content_security_policy?.extension_pages ?? "";
   expect(csp, label).not.toMatch(/unsafe-eval|unsafe-inline|http:/);
