@@ -107,6 +107,8 @@ export const importRowSchemas = {
     summary: z.string().trim().max(5000),
     /** Beyond the field list: "in" marks an incoming email (it drives reply-due). */
     direction: z.enum(["in", "out"]).nullable().optional(),
+    /** Optional: the address of the customer's contact touched; links the interaction to it (MAN authority). */
+    contactEmail: v.email().optional(),
   }),
 };
 

@@ -1,30 +1,23 @@
-// Loads a workspace's plain records for the scoring engine: only the columns it reads, one query per table
-// for up to 5,000 customers, and beyond that one per range of customer ids, so no single D1 result holds a
-// million rows. Repeated strings (customer ids, dates, products) are shared to keep a big workspace in memory.
-import { and, asc, eq, gte, lt, type SQL } from "drizzle-orm";
-import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
-import type {
-  ContactRecord,
-  CustomerRecord,
-  InteractionRecord,
-  InvoiceRecord,
-  OpportunityRecord,
-  OrderRecord,
-} from "../../../shared/records";
+// Loads a workspace's plain records for the scoring engine: pages of customers in id order (index
+// customers_ws_id_idx), one query per page with every customer's records as JSON (see records-page.ts) read as
+// raw arrays. A page too big for one JSON value is split; a single such customer is read with plain queries.
 import type { Db } from "../env";
-import { contacts, customers, interactions, invoices, opportunities, orders } from "./schema";
+import {
+  CHILD_TABLES,
+  type ChildTable,
+  childSql,
+  customersSql,
+  decodeCustomer,
+  decodeInto,
+  pageSql,
+  type RecordLists,
+} from "./records-page";
 
-/** Customers per range query of the per-customer tables. */
-export const CUSTOMERS_PER_PAGE = 5_000;
+/** Customers per page query (about 1 KB of records each in a typical workspace). */
+export const CUSTOMERS_PER_PAGE = 2_500;
+const CUSTOMER_CELLS = 14;
 
-export interface WorkspaceRecords {
-  customers: CustomerRecord[];
-  contacts: ContactRecord[];
-  orders: OrderRecord[];
-  invoices: InvoiceRecord[];
-  interactions: InteractionRecord[];
-  opportunities: OpportunityRecord[];
-}
+export type WorkspaceRecords = RecordLists;
 
 /** One shared copy of each distinct string. */
 function interner() {
@@ -38,121 +31,71 @@ function interner() {
   };
 }
 
+const tooBig = (error: unknown) => /too ?big|TOOBIG/i.test(error instanceof Error ? error.message : String(error));
+
 export async function loadWorkspaceRecords(db: Db, workspaceId: string): Promise<WorkspaceRecords> {
-  const customerRows = await db
-    .select({
-      id: customers.id,
-      name: customers.name,
-      kind: customers.kind,
-      nature: customers.nature,
-      industry: customers.industry,
-      region: customers.region,
-      ownerId: customers.ownerId,
-      lifecycleStage: customers.lifecycleStage,
-      legalVerified: customers.legalVerified,
-      creditLimit: customers.creditLimit,
-      wallet: customers.wallet,
-      serviceCost: customers.serviceCost,
-      ratings: customers.ratings,
-      attributes: customers.attributes,
-    })
-    .from(customers)
-    .where(eq(customers.workspaceId, workspaceId))
-    .orderBy(asc(customers.id));
+  const out: RecordLists = {
+    customers: [],
+    contacts: [],
+    orders: [],
+    invoices: [],
+    interactions: [],
+    opportunities: [],
+  };
   const share = interner();
-  for (const c of customerRows) share(c.id);
-  // Range bounds: every CUSTOMERS_PER_PAGE-th customer id (ids are sorted).
-  const bounds = customerRows.filter((_, i) => i > 0 && i % CUSTOMERS_PER_PAGE === 0).map((c) => c.id);
-  /** Runs `query` once per range of customer ids (once in all for up to CUSTOMERS_PER_PAGE customers). */
-  const paged = async <T>(ws: SQLiteColumn, customer: SQLiteColumn, query: (where: SQL) => Promise<T[]>) => {
-    const out: T[] = [];
-    for (let i = 0; i <= bounds.length; i++) {
-      const from = i > 0 ? gte(customer, bounds[i - 1]!) : undefined;
-      const to = i < bounds.length ? lt(customer, bounds[i]!) : undefined;
-      for (const row of await query(and(eq(ws, workspaceId), from, to)!)) out.push(row);
+  const page = (after: string, limit: number) => db.values<unknown[]>(pageSql(workspaceId, after, limit));
+
+  /** Reads customers after `after` one at a time with plain queries per table (no JSON value limit). */
+  const plain = async (after: string, limit: number) => {
+    const rows = await db.values<unknown[]>(customersSql(workspaceId, after, limit));
+    for (const row of rows) {
+      const customer = decodeCustomer(row);
+      out.customers.push(customer);
+      const lists = await Promise.all(
+        CHILD_TABLES.map((t) => db.values<unknown[]>(childSql(t, workspaceId, customer.id))),
+      );
+      const children = Object.fromEntries(CHILD_TABLES.map((t, i) => [t, lists[i]])) as Record<ChildTable, unknown[][]>;
+      decodeInto(out, customer.id, children, share);
     }
-    return out;
+    return rows.length;
   };
 
-  const [orderRows, invoiceRows, interactionRows, contactRows, opportunityRows] = await Promise.all([
-    paged(orders.workspaceId, orders.customerId, (where) =>
-      db
-        .select({
-          customerId: orders.customerId,
-          date: orders.date,
-          amount: orders.amount,
-          cost: orders.cost,
-          product: orders.product,
-          quantity: orders.quantity,
-        })
-        .from(orders)
-        .where(where),
-    ),
-    paged(invoices.workspaceId, invoices.customerId, (where) =>
-      db
-        .select({
-          customerId: invoices.customerId,
-          dueDate: invoices.dueDate,
-          amount: invoices.amount,
-          paidDate: invoices.paidDate,
-          paidAmount: invoices.paidAmount,
-        })
-        .from(invoices)
-        .where(where),
-    ),
-    paged(interactions.workspaceId, interactions.customerId, (where) =>
-      db
-        .select({
-          id: interactions.id,
-          customerId: interactions.customerId,
-          kind: interactions.kind,
-          direction: interactions.direction,
-          occurredAt: interactions.occurredAt,
-        })
-        .from(interactions)
-        .where(where),
-    ),
-    paged(contacts.workspaceId, contacts.customerId, (where) =>
-      db
-        .select({
-          id: contacts.id,
-          customerId: contacts.customerId,
-          name: contacts.name,
-          email: contacts.email,
-          role: contacts.role,
-        })
-        .from(contacts)
-        .where(where),
-    ),
-    paged(opportunities.workspaceId, opportunities.customerId, (where) =>
-      db
-        .select({
-          id: opportunities.id,
-          customerId: opportunities.customerId,
-          name: opportunities.name,
-          stage: opportunities.stage,
-          amount: opportunities.amount,
-          expectedClose: opportunities.expectedClose,
-          probability: opportunities.probability,
-          stageChangedAt: opportunities.stageChangedAt,
-        })
-        .from(opportunities)
-        .where(where),
-    ),
-  ]);
-  for (const o of orderRows) {
-    o.customerId = share(o.customerId);
-    o.date = share(o.date);
-    o.product = share(o.product);
+  let after = "";
+  let asked = CUSTOMERS_PER_PAGE;
+  let pending: Promise<unknown[][]> | null = page(after, asked);
+  while (pending) {
+    let rows: unknown[][];
+    try {
+      rows = await pending;
+    } catch (error) {
+      if (!tooBig(error)) throw error;
+      // Some customer's records exceed one JSON value: smaller pages, and alone it is read plainly.
+      if (asked > 1) {
+        asked = Math.max(1, Math.floor(asked / 8));
+        pending = page(after, asked);
+      } else if ((await plain(after, 1)) === 0) pending = null;
+      else {
+        after = out.customers[out.customers.length - 1]?.id ?? after;
+        asked = CUSTOMERS_PER_PAGE;
+        pending = page(after, asked);
+      }
+      continue;
+    }
+    const last = rows[rows.length - 1];
+    const more = rows.length === asked && last !== undefined;
+    if (last) after = last[0] as string;
+    // The next page is asked for before this one is decoded, so SQLite and the decoding overlap.
+    asked = CUSTOMERS_PER_PAGE;
+    pending = more ? page(after, asked) : null;
+    for (const row of rows) {
+      const customer = decodeCustomer(row);
+      out.customers.push(customer);
+      const children = {} as Record<ChildTable, unknown[][]>;
+      CHILD_TABLES.forEach((t, i) => {
+        children[t] = JSON.parse(row[CUSTOMER_CELLS + i] as string) as unknown[][];
+      });
+      decodeInto(out, customer.id, children, share);
+    }
   }
-  for (const i of invoiceRows) i.customerId = share(i.customerId);
-  for (const i of interactionRows) i.customerId = share(i.customerId);
-  return {
-    customers: customerRows,
-    contacts: contactRows,
-    orders: orderRows,
-    invoices: invoiceRows,
-    interactions: interactionRows,
-    opportunities: opportunityRows,
-  };
+  return out;
 }

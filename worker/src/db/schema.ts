@@ -136,6 +136,8 @@ export const customers = sqliteTable(
   },
   (t) => [
     uniqueIndex("customers_ext_uq").on(t.workspaceId, t.externalId),
+    /** Pages a workspace's customers in id order (the regrade's loader). */
+    index("customers_ws_id_idx").on(t.workspaceId, t.id),
     index("customers_ws_name_idx").on(t.workspaceId, t.name),
     index("customers_owner_idx").on(t.workspaceId, t.ownerId),
   ],
@@ -231,6 +233,8 @@ export const interactions = sqliteTable(
       .notNull()
       .references(() => customers.id, { onDelete: "cascade" }),
     userId: text("user_id").references(() => users.id, { onDelete: "set null" }),
+    /** The contact touched, when known (MAN authority: a decider contacted recently). */
+    contactId: text("contact_id").references(() => contacts.id, { onDelete: "set null" }),
     kind: text("kind", { enum: ["email", "call", "visit", "meeting", "wechat", "note"] }).notNull(),
     /** "in" for an incoming email (drives reply-due), "out" or null otherwise. */
     direction: text("direction", { enum: ["in", "out"] }),
@@ -245,6 +249,8 @@ export const interactions = sqliteTable(
   (t) => [
     primaryKey({ columns: [t.workspaceId, t.id] }),
     index("interactions_customer_time_idx").on(t.workspaceId, t.customerId, t.occurredAt),
+    /** Lets deleting a contact find its interactions (ON DELETE SET NULL) without a scan. */
+    index("interactions_contact_idx").on(t.contactId),
   ],
 );
 
@@ -320,8 +326,20 @@ export const grades = sqliteTable(
     primaryKey({ columns: [t.workspaceId, t.customerId] }),
     index("grades_tier_idx").on(t.workspaceId, t.tier),
     index("grades_credit_idx").on(t.workspaceId, t.credit),
+    index("grades_churn_idx").on(t.workspaceId, t.churn),
   ],
 );
+
+/** The workspace-level results of the latest regrade (funnel, Pareto, pyramid, tiers, dashboard panels). */
+export const workspaceReports = sqliteTable("workspace_reports", {
+  workspaceId: text("workspace_id")
+    .primaryKey()
+    .references(() => workspaces.id, { onDelete: "cascade" }),
+  asOf: text("as_of").notNull(),
+  configVersion: integer("config_version").notNull(),
+  report: text("report", { mode: "json" }).$type<unknown>().notNull(),
+  createdAt: createdAt(),
+});
 
 export const gradeHistory = sqliteTable(
   "grade_history",

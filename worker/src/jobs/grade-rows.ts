@@ -1,10 +1,8 @@
-// Grades as stored: the engine's CustomerGrade → a `grades` row (filter columns, result JSON, content hash)
-// and a `grade_history` row; the previous summary read back from the stored columns.
-import type { CustomerGrade, GradeSummary } from "../../../shared/grade";
-import type { gradeHistory, grades } from "../db/schema";
+// Grades as stored: the content hash of a grade, scores ×100, and the previous summary read back from the
+// stored filter columns.
+import type { GradeSummary } from "../../../shared/grade";
+import type { grades } from "../db/schema";
 
-export type GradeRow = typeof grades.$inferInsert;
-export type HistoryRow = typeof gradeHistory.$inferInsert;
 export type StoredGrade = Pick<
   typeof grades.$inferSelect,
   | "customerId"
@@ -40,51 +38,6 @@ export function hash53(text: string): string {
 
 /** Scores are kept ×100 as integers (two decimals exactly). */
 export const scoreX100 = (score: number) => Math.round(score * 100);
-
-export function gradeRow(
-  workspaceId: string,
-  grade: CustomerGrade,
-  hash: string,
-  configVersion: number,
-  gradedAt: string,
-): GradeRow {
-  return {
-    workspaceId,
-    customerId: grade.customerId,
-    tier: grade.tier,
-    score: scoreX100(grade.score),
-    keyAccount: grade.keyAccount,
-    negativeValue: grade.negativeValue,
-    incomplete: grade.incomplete,
-    credit: grade.credit.rating,
-    overdueAmount: grade.credit.overdueAmount,
-    churn: grade.churn,
-    abc: grade.abc,
-    pyramid: grade.pyramid,
-    rfmSegment: grade.rfm?.segment ?? null,
-    valueClass: grade.value.class,
-    result: grade,
-    hash,
-    configVersion,
-    asOf: grade.asOf,
-    gradedAt,
-  };
-}
-
-export function historyRow(workspaceId: string, summary: GradeSummary, grade: CustomerGrade, configVersion: number) {
-  return {
-    workspaceId,
-    customerId: grade.customerId,
-    asOf: grade.asOf,
-    tier: summary.tier,
-    score: scoreX100(summary.score),
-    keyAccount: summary.keyAccount,
-    credit: summary.credit,
-    churn: summary.churn,
-    summary,
-    configVersion,
-  } satisfies HistoryRow;
-}
 
 /** The summary of the stored grade, rebuilt from its filter columns (they hold exactly the summary's fields). */
 export function storedSummary(g: StoredGrade): GradeSummary {

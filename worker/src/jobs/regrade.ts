@@ -1,23 +1,17 @@
-// The regrade job: grade a whole workspace as of a date, store only what changed, and the daily run over all
-// workspaces. Re-running for the same date changes nothing: "previous" grades are the snapshots before it.
-import { and, eq, lt, sql } from "drizzle-orm";
+// The regrade job: grade a whole workspace as of a date, store only what changed, store the workspace report, and
+// the daily run over all workspaces. Re-running for the same date changes nothing: "previous" grades are the
+// snapshots before it.
+import { eq } from "drizzle-orm";
 import { gradeSummary, gradeWorkspace, summaryChanged } from "../../../shared/grade";
-import type { PreviousGrade } from "../../../shared/records";
-import { chunk, rowsPerStatement, STATEMENTS_PER_BATCH, type Statement, upserts } from "../db/bulk";
 import { getDb } from "../db/client";
 import { loadWorkspaceRecords } from "../db/records";
-import { gradeHistory, grades, workspaces } from "../db/schema";
+import { grades, workspaces } from "../db/schema";
 import type { Db, Env } from "../env";
 import { loadActiveConfig } from "./active-config";
-import {
-  type GradeRow,
-  gradeRow,
-  type HistoryRow,
-  hash53,
-  historyRow,
-  type StoredGrade,
-  storedSummary,
-} from "./grade-rows";
+import { hash53, type StoredGrade, storedSummary } from "./grade-rows";
+import { GradeWriter } from "./grade-writer";
+import { loadPreviousGrades } from "./previous-grades";
+import { buildReport, monthBefore, reportStatement } from "./workspace-report";
 
 export interface RegradeResult {
   /** Customers graded. */
@@ -32,32 +26,39 @@ export const todayUtc = (now = new Date()) => now.toISOString().slice(0, 10);
 
 /**
  * Grades every customer of the workspace as of `asOf` with its active configuration, rewrites the grades whose
- * content changed, appends history where the summary changed, and bumps data_version when anything changed.
+ * content changed, appends history where the summary changed, bumps data_version with every chunk of changed
+ * grades, and replaces the workspace report (dashboard).
  */
 export async function regradeWorkspace(db: Db, workspaceId: string, asOf: string): Promise<RegradeResult> {
   const started = Date.now();
   const { config, version } = await loadActiveConfig(db, workspaceId);
-  const [records, stored, previous] = await Promise.all([
+  const [records, stored, history] = await Promise.all([
     loadWorkspaceRecords(db, workspaceId),
     loadStoredGrades(db, workspaceId),
-    loadPreviousGrades(db, workspaceId, asOf),
+    loadPreviousGrades(db, workspaceId, asOf, monthBefore(asOf)),
   ]);
-  const result = gradeWorkspace({ ...records, config, configVersion: version, asOf, previous });
-  const gradedAt = new Date().toISOString();
-  const changed: { grade: GradeRow; history: HistoryRow | null }[] = [];
+  const result = gradeWorkspace({
+    ...records,
+    config,
+    configVersion: version,
+    asOf,
+    previous: history.previous,
+  });
+  const writer = new GradeWriter(db, workspaceId, version, new Date().toISOString());
+  let changed = 0;
   for (const grade of result.customers) {
-    const hash = hash53(JSON.stringify(grade));
+    const json = JSON.stringify(grade);
+    const hash = hash53(json);
     const old = stored.get(grade.customerId);
     if (old?.hash === hash) continue;
+    changed++;
     const summary = gradeSummary(grade);
-    const history = !old || summaryChanged(storedSummary(old), summary);
-    changed.push({
-      grade: gradeRow(workspaceId, grade, hash, version, gradedAt),
-      history: history ? historyRow(workspaceId, summary, grade, version) : null,
-    });
+    await writer.add(grade, json, hash, !old || summaryChanged(storedSummary(old), summary) ? summary : null);
   }
-  await writeGrades(db, workspaceId, changed);
-  return { graded: result.customers.length, changed: changed.length, tookMs: Date.now() - started };
+  await writer.finish();
+  const owners = records.customers.map((c) => c.ownerId);
+  await reportStatement(db, workspaceId, buildReport(result, owners, history.monthAgo));
+  return { graded: result.customers.length, changed, tookMs: Date.now() - started };
 }
 
 async function loadStoredGrades(db: Db, workspaceId: string): Promise<Map<string, StoredGrade>> {
@@ -79,71 +80,6 @@ async function loadStoredGrades(db: Db, workspaceId: string): Promise<Map<string
     .from(grades)
     .where(eq(grades.workspaceId, workspaceId));
   return new Map(rows.map((g) => [g.customerId, g]));
-}
-
-/** Each customer's latest snapshot before `asOf`: what grade-drop and promote-key-account compare with. */
-async function loadPreviousGrades(db: Db, workspaceId: string, asOf: string): Promise<PreviousGrade[]> {
-  const latest = db
-    .select({
-      customerId: gradeHistory.customerId,
-      tier: gradeHistory.tier,
-      keyAccount: gradeHistory.keyAccount,
-      rank: sql<number>`row_number() over (partition by ${gradeHistory.customerId} order by ${gradeHistory.asOf} desc, ${gradeHistory.id} desc)`.as(
-        "rank",
-      ),
-    })
-    .from(gradeHistory)
-    .where(and(eq(gradeHistory.workspaceId, workspaceId), lt(gradeHistory.asOf, asOf)))
-    .as("latest");
-  return db
-    .select({ customerId: latest.customerId, tier: latest.tier, keyAccount: latest.keyAccount })
-    .from(latest)
-    .where(eq(latest.rank, 1));
-}
-
-/** Upserts changed grades with their history rows in chunks (one transaction each), bumping data_version. */
-async function writeGrades(db: Db, workspaceId: string, changed: { grade: GradeRow; history: HistoryRow | null }[]) {
-  // Each chunk's grades plus history stay within STATEMENTS_PER_BATCH statements.
-  const perChunk = Math.floor(
-    (STATEMENTS_PER_BATCH / 2) * Math.min(rowsPerStatement(grades), rowsPerStatement(gradeHistory)),
-  );
-  const bump = db
-    .update(workspaces)
-    .set({ dataVersion: sql`${workspaces.dataVersion} + 1` })
-    .where(eq(workspaces.id, workspaceId));
-  for (const part of chunk(changed, perChunk)) {
-    const history = part.flatMap((c) => (c.history ? [c.history] : []));
-    const statements: Statement[] = [
-      ...upserts(
-        db,
-        grades,
-        part.map((c) => c.grade),
-        [grades.workspaceId, grades.customerId],
-        [
-          "tier",
-          "score",
-          "keyAccount",
-          "negativeValue",
-          "incomplete",
-          "credit",
-          "overdueAmount",
-          "churn",
-          "abc",
-          "pyramid",
-          "rfmSegment",
-          "valueClass",
-          "result",
-          "hash",
-          "configVersion",
-          "asOf",
-          "gradedAt",
-        ],
-      ),
-      ...chunk(history, rowsPerStatement(gradeHistory)).map((rows) => db.insert(gradeHistory).values(rows)),
-      bump,
-    ];
-    await db.batch(statements as [Statement, ...Statement[]]);
-  }
 }
 
 /** Regrades every workspace as of `asOf` (default today in UTC); one workspace's failure is logged, not fatal. */

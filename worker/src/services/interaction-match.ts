@@ -16,6 +16,8 @@ export interface MatchState {
   customersById: Map<string, CustomerRef>;
   /** Contact address → its customer. */
   byContact: Map<string, CustomerRef>;
+  /** Contact address → the contact's id (the interaction's contact_id). */
+  contactOf: Map<string, string>;
   /** Customer domain → its customer. */
   byDomain: Map<string, CustomerRef>;
 }
@@ -51,6 +53,7 @@ export async function readMatchState(db: Db, workspaceId: string, items: Interac
         key: sql<string>`${contacts.email}`.as("key"),
         id: customers.id,
         ownerId: customers.ownerId,
+        contactId: sql<string | null>`${contacts.id}`.as("contact_id"),
       })
       .from(contacts)
       .innerJoin(customers, eq(customers.id, contacts.customerId))
@@ -62,6 +65,7 @@ export async function readMatchState(db: Db, workspaceId: string, items: Interac
             key: customerDomains.domain,
             id: customers.id,
             ownerId: customers.ownerId,
+            contactId: sql<string | null>`null`.as("contact_id"),
           })
           .from(customerDomains)
           .innerJoin(customers, eq(customers.id, customerDomains.customerId))
@@ -73,6 +77,7 @@ export async function readMatchState(db: Db, workspaceId: string, items: Interac
     stored: new Map(stored.map((s) => [s.id, s])),
     customersById: new Map(named.map((c) => [c.id, ref(c)])),
     byContact: new Map(addressed.filter((r) => r.via === "contact").map((r) => [r.key, ref(r)])),
+    contactOf: new Map(addressed.flatMap((r) => (r.via === "contact" && r.contactId ? [[r.key, r.contactId]] : []))),
     byDomain: new Map(addressed.filter((r) => r.via === "domain").map((r) => [r.key, ref(r)])),
   };
 }

@@ -25,6 +25,7 @@ function notFound(item: InteractionRequest, message: string): InteractionResult 
 /** A prospect for an unknown address: a person at a free-mail address, else an organisation named by its domain. */
 function prospectStatements(db: Db, caller: Caller, item: InteractionRequest, email: string, domain: string | null) {
   const id = crypto.randomUUID();
+  const contactId = crypto.randomUUID();
   const ws = caller.workspaceId;
   const statements: Statement[] = [
     db.insert(customers).values({
@@ -37,13 +38,13 @@ function prospectStatements(db: Db, caller: Caller, item: InteractionRequest, em
     }),
     db
       .insert(contacts)
-      .values({ id: crypto.randomUUID(), workspaceId: ws, customerId: id, name: item.contactName ?? email, email }),
+      .values({ id: contactId, workspaceId: ws, customerId: id, name: item.contactName ?? email, email }),
     ...(domain
       ? [db.insert(customerDomains).values({ workspaceId: ws, domain, customerId: id }).onConflictDoNothing()]
       : []),
     auditStatement(db, caller, "customer.create_prospect", { type: "customer", id }, { email, interactionId: item.id }),
   ];
-  return { customer: { id, ownerId: caller.userId }, statements };
+  return { customer: { id, ownerId: caller.userId }, contactId, statements };
 }
 
 /**
@@ -59,10 +60,12 @@ export function planItem(
 ): Plan | InteractionResult {
   const creations: Statement[] = [];
   let customer: CustomerRef | undefined;
+  /** The address of the contact touched: `email`, or `contactEmail` with `customerId`. */
+  let address: string | undefined;
   if (item.customerId) {
     customer = state.customersById.get(item.customerId);
     if (!customer || !canSeeOwner(caller, customer.ownerId)) return notFound(item, "No such customer.");
-    const address = item.contactEmail;
+    address = item.contactEmail;
     if (address && !state.byContact.has(address)) {
       const contactId = crypto.randomUUID();
       creations.push(
@@ -82,8 +85,10 @@ export function planItem(
         ),
       );
       state.byContact.set(address, customer);
+      state.contactOf.set(address, contactId);
     }
   } else if (item.email) {
+    address = item.email;
     const domain = matchableDomain(item.email);
     customer = state.byContact.get(item.email) ?? (domain ? state.byDomain.get(domain) : undefined);
     if (customer && !canSeeOwner(caller, customer.ownerId)) return notFound(item, "No such customer.");
@@ -94,15 +99,19 @@ export function planItem(
       creations.push(...prospect.statements);
       state.customersById.set(customer.id, customer);
       state.byContact.set(item.email, customer);
+      state.contactOf.set(item.email, prospect.contactId);
       if (domain) state.byDomain.set(domain, customer);
     }
   }
   if (!customer) return notFound(item, "No such customer.");
+  // Linked only to a contact of this very customer (an address may belong to another customer's contact).
+  const contactId = address && state.byContact.get(address)?.id === customer.id ? state.contactOf.get(address) : null;
   const values = {
     workspaceId: caller.workspaceId,
     id: item.id,
     customerId: customer.id,
     userId: caller.userId,
+    contactId: contactId ?? null,
     kind: item.kind,
     direction: item.direction ?? null,
     occurredAt: item.occurredAt,

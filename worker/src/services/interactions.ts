@@ -7,7 +7,12 @@ import { bodyHash, parseItem } from "./interaction-body";
 import { readMatchState, type StoredInteraction } from "./interaction-match";
 import { type Plan, planItem } from "./interaction-plan";
 
-export const toInteraction = ({ workspaceId: _, bodyHash: __, ...row }: StoredInteraction): Interaction => row;
+export const toInteraction = ({
+  workspaceId: _,
+  bodyHash: __,
+  contactId: ___,
+  ...row
+}: StoredInteraction): Interaction => row;
 
 const conflict = (id: string): InteractionResult => ({
   id,

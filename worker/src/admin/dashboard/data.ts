@@ -1,10 +1,9 @@
-// What the dashboard shows: the engine's workspace outputs (funnel, Pareto, pyramid, tiers) and lists from stored grades.
-import { and, desc, eq, inArray, lte, sql } from "drizzle-orm";
-import { gradeWorkspace, type WorkspaceGrades } from "../../../../shared/grade";
-import { loadWorkspaceRecords } from "../../db/records";
-import { customers, gradeHistory, grades, users } from "../../db/schema";
+// What the dashboard shows, read in one D1 round trip: the report stored by the last regrade (funnel, Pareto,
+// pyramid, tiers, compliance, migration) and watchlists from the grades table by index. Nothing is graded here.
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import { customers, grades, users, workspaceReports } from "../../db/schema";
 import type { Db } from "../../env";
-import { loadActiveConfig } from "../../jobs/active-config";
+import type { OwnerCompliance, WorkspaceReport } from "../../jobs/workspace-report";
 
 export interface WatchRow {
   id: string;
@@ -16,22 +15,20 @@ export interface WatchRow {
   ownerName: string | null;
 }
 
-export interface RepCompliance {
-  ownerId: string | null;
+export interface RepCompliance extends OwnerCompliance {
   ownerName: string | null;
-  /** Per tier: customers and those with an overdue follow-up. */
-  byTier: Record<string, { customers: number; overdue: number }>;
 }
 
 export interface Dashboard {
-  /** Null when the workspace has no graded customers yet. */
-  workspace: WorkspaceGrades | null;
-  migration: { from: string; to: string; count: number }[];
+  /** Null until the workspace is first regraded. */
+  report: WorkspaceReport | null;
+  migration: WorkspaceReport["migration"];
   compliance: RepCompliance[];
   creditWatch: WatchRow[];
   churnRisk: WatchRow[];
-  overdueTotal: number;
 }
+
+const WATCH_ROWS = 15;
 
 const watchColumns = {
   id: customers.id,
@@ -43,79 +40,30 @@ const watchColumns = {
   ownerName: users.name,
 };
 
-/** Each customer's latest snapshot on or before `date` vs its current grade: who moved between tiers. */
-async function migrationSince(db: Db, workspaceId: string, date: string) {
-  const before = db
-    .select({
-      customerId: gradeHistory.customerId,
-      tier: gradeHistory.tier,
-      rank: sql<number>`row_number() over (partition by ${gradeHistory.customerId} order by ${gradeHistory.asOf} desc, ${gradeHistory.id} desc)`.as(
-        "rank",
-      ),
-    })
-    .from(gradeHistory)
-    .where(and(eq(gradeHistory.workspaceId, workspaceId), lte(gradeHistory.asOf, date)))
-    .as("before");
-  const rows = await db
-    .select({ from: sql<string | null>`${before.tier}`, to: grades.tier, count: sql<number>`count(*)` })
-    .from(grades)
-    .leftJoin(before, and(eq(before.customerId, grades.customerId), eq(before.rank, 1)))
-    .where(eq(grades.workspaceId, workspaceId))
-    .groupBy(sql`1`, sql`2`);
-  return rows.map((r) => ({ from: r.from ?? "new", to: r.to, count: Number(r.count) }));
-}
-
-/** Loads everything the dashboard draws; grading runs in memory as of the stored grades' date. */
-export async function loadDashboard(db: Db, workspaceId: string, today: string): Promise<Dashboard> {
-  const [latest] = await db
-    .select({
-      asOf: sql<string | null>`max(${grades.asOf})`,
-      overdue: sql<number>`coalesce(sum(${grades.overdueAmount}), 0)`,
-    })
-    .from(grades)
-    .where(eq(grades.workspaceId, workspaceId));
-  if (!latest?.asOf) {
-    return { workspace: null, migration: [], compliance: [], creditWatch: [], churnRisk: [], overdueTotal: 0 };
-  }
-  const asOf = latest.asOf;
-  const monthAgo = new Date(Date.parse(`${today}T00:00:00Z`) - 30 * 86_400_000).toISOString().slice(0, 10);
-  const watch = (where: ReturnType<typeof and>, order: ReturnType<typeof desc>[]) =>
+/** Loads everything the dashboard draws from the stored report and the grades table. */
+export async function loadDashboard(db: Db, workspaceId: string): Promise<Dashboard> {
+  const watch = (filter: ReturnType<typeof and>, order: ReturnType<typeof desc>[]) =>
     db
       .select(watchColumns)
       .from(grades)
       .innerJoin(customers, eq(customers.id, grades.customerId))
       .leftJoin(users, eq(users.id, customers.ownerId))
-      .where(where)
+      .where(and(eq(grades.workspaceId, workspaceId), filter))
       .orderBy(...order)
-      .limit(15);
-  const [active, records, migration, creditWatch, churnRisk, owners] = await Promise.all([
-    loadActiveConfig(db, workspaceId),
-    loadWorkspaceRecords(db, workspaceId),
-    migrationSince(db, workspaceId, monthAgo),
-    watch(and(eq(grades.workspaceId, workspaceId), inArray(grades.credit, ["hold", "watch"])), [
-      desc(grades.overdueAmount),
-    ]),
-    watch(and(eq(grades.workspaceId, workspaceId), inArray(grades.churn, ["high", "medium"])), [
-      sql`${grades.churn} = 'high' desc`,
-      desc(grades.score),
-    ]),
+      .limit(WATCH_ROWS);
+  const [stored, creditWatch, churnRisk, owners] = await db.batch([
+    db
+      .select({ report: workspaceReports.report })
+      .from(workspaceReports)
+      .where(eq(workspaceReports.workspaceId, workspaceId)),
+    watch(inArray(grades.credit, ["hold", "watch"]), [desc(grades.overdueAmount)]),
+    watch(inArray(grades.churn, ["high", "medium"]), [sql`${grades.churn} = 'high' desc`, desc(grades.score)]),
     db.select({ id: users.id, name: users.name }).from(users).where(eq(users.workspaceId, workspaceId)),
   ]);
-  const workspace = gradeWorkspace({ ...records, config: active.config, configVersion: active.version, asOf });
+  const report = (stored[0]?.report ?? null) as WorkspaceReport | null;
   const ownerName = new Map(owners.map((o) => [o.id, o.name]));
-  const byOwner = new Map<string | null, RepCompliance>();
-  workspace.customers.forEach((g, i) => {
-    const ownerId = records.customers[i]?.ownerId ?? null;
-    let rep = byOwner.get(ownerId);
-    if (!rep) {
-      rep = { ownerId, ownerName: ownerId ? (ownerName.get(ownerId) ?? null) : null, byTier: {} };
-      byOwner.set(ownerId, rep);
-    }
-    const cell = rep.byTier[g.tier] ?? { customers: 0, overdue: 0 };
-    rep.byTier[g.tier] = cell;
-    cell.customers++;
-    if (g.suggestions.some((s) => s.code === "follow-up-overdue")) cell.overdue++;
-  });
-  const compliance = [...byOwner.values()].sort((a, b) => (a.ownerName ?? "~").localeCompare(b.ownerName ?? "~"));
-  return { workspace, migration, compliance, creditWatch, churnRisk, overdueTotal: Number(latest.overdue) };
+  const compliance = (report?.compliance ?? [])
+    .map((r) => ({ ...r, ownerName: r.ownerId ? (ownerName.get(r.ownerId) ?? null) : null }))
+    .sort((a, b) => (a.ownerName ?? "~").localeCompare(b.ownerName ?? "~"));
+  return { report, migration: report?.migration ?? [], compliance, creditWatch, churnRisk };
 }

@@ -3,11 +3,11 @@ import { Hono } from "hono";
 import { TIERS } from "../../../../shared/grade/types";
 import { requireSession } from "../../middleware/session";
 import type { AdminEnv } from "../env";
-import { todayIn } from "../lib/zoned-time";
 import { noticeOf, pageContext, render } from "../render";
 import { BarChart } from "../ui/charts/bars";
 import { ParetoChart } from "../ui/charts/pareto";
 import { PyramidChart } from "../ui/charts/pyramid";
+import { PostForm } from "../ui/form";
 import { Page } from "../ui/layout";
 import { loadDashboard } from "./data";
 import { Compliance, Funnel, MigrationMatrix, WatchList } from "./sections";
@@ -19,36 +19,38 @@ export const home = new Hono<AdminEnv>();
 home.get("/", requireSession, async (c) => {
   const { ui, caller } = pageContext(c);
   if (caller.role === "rep") return c.redirect("/admin/customers", 303);
-  const today = todayIn(c.var.session?.timeZone ?? "Asia/Shanghai");
-  const d = await loadDashboard(c.var.db, caller.workspaceId, today);
-  const ws = d.workspace;
+  const d = await loadDashboard(c.var.db, caller.workspaceId);
+  const ws = d.report;
   const notice = noticeOf(c, ui);
-  if (!ws || ws.customers.length === 0) {
+  if (!ws || ws.customers === 0) {
     return render(
       c,
       <Page ui={ui} title={ui.t("nav.dashboard")} caller={caller} notice={notice} wide>
         <div class="card">
           <p class="empty">{ui.t("dash.empty")}</p>
           {caller.role === "admin" ? (
-            <p>
-              <a class="btn" href="/admin/import">
+            <div class="actions">
+              <PostForm ui={ui} action="/admin/import/regrade">
+                <button type="submit" class="btn">
+                  {ui.t("import.regradeButton")}
+                </button>
+              </PostForm>
+              <a class="btn secondary" href="/admin/import">
                 {ui.t("nav.import")}
               </a>
-            </p>
+            </div>
           ) : null}
         </div>
       </Page>,
     );
   }
-  const keyAccounts = ws.customers.filter((g) => g.keyAccount).length;
-  const highChurn = ws.customers.filter((g) => g.churn === "high").length;
   return render(
     c,
     <Page ui={ui} title={ui.t("nav.dashboard")} caller={caller} notice={notice} wide>
       <p class="muted">{ui.t("dash.asOf", { date: ui.date(ws.asOf), version: String(ws.configVersion) })}</p>
       <div class="kpis">
         <div class="kpi">
-          <b>{String(ws.customers.length)}</b>
+          <b>{String(ws.customers)}</b>
           <span>{ui.t("dash.kpiCustomers")}</span>
         </div>
         <div class="kpi">
@@ -56,15 +58,15 @@ home.get("/", requireSession, async (c) => {
           <span>{ui.tk("tier.A")}</span>
         </div>
         <div class="kpi">
-          <b>{String(keyAccounts)}</b>
+          <b>{String(ws.keyAccounts)}</b>
           <span>{ui.t("dash.kpiKey")}</span>
         </div>
         <div class="kpi">
-          <b>{ui.moneyRound(d.overdueTotal)}</b>
+          <b>{ui.moneyRound(ws.overdueTotal)}</b>
           <span>{ui.t("dash.kpiOverdue")}</span>
         </div>
         <div class="kpi">
-          <b>{String(highChurn)}</b>
+          <b>{String(ws.highChurn)}</b>
           <span>{ui.t("dash.kpiChurn")}</span>
         </div>
       </div>

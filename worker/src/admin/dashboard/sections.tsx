@@ -42,7 +42,7 @@ export function MigrationMatrix({ ui, rows }: { ui: Ui; rows: Dashboard["migrati
   );
 }
 
-export function Funnel({ ui, funnel }: { ui: Ui; funnel: FunnelReport }) {
+export function Funnel({ ui, funnel }: { ui: Ui; funnel: FunnelReport & { staleCount?: number } }) {
   const open = funnel.byStage.filter((s) => s.stage !== "lost");
   if (open.every((s) => s.count === 0)) return <p class="empty">{ui.t("dash.noOpportunities")}</p>;
   const period = (rows: FunnelReport["months"]) => (
@@ -85,7 +85,9 @@ export function Funnel({ ui, funnel }: { ui: Ui; funnel: FunnelReport }) {
           {funnel.quarters.length ? period(funnel.quarters) : <p class="muted">—</p>}
         </div>
       </div>
-      {funnel.stale.length ? <p class="muted small">{ui.t("dash.stale", { n: funnel.stale.length })}</p> : null}
+      {(funnel.staleCount ?? funnel.stale.length) ? (
+        <p class="muted small">{ui.t("dash.stale", { n: funnel.staleCount ?? funnel.stale.length })}</p>
+      ) : null}
     </>
   );
 }

@@ -1,10 +1,10 @@
 // Imports contacts: upsert by email (lower-cased, unique per workspace); the customer by its external id.
 import { and, eq } from "drizzle-orm";
 import type { ImportRow } from "../../../../shared/contract/import";
-import { inJson, selectInSlices, upserts } from "../../db/bulk";
+import { inJson, selectInSlices } from "../../db/bulk";
 import { contacts } from "../../db/schema";
 import { type ImportContext, resolveCustomers, unknownCustomer } from "./context";
-import { chunkFor, keep, newPlan, sameValues, tally } from "./plan";
+import { keep, newPlan, sameValues, tally, upsertWriter } from "./plan";
 import type { Numbered } from "./validate";
 
 type ContactWrite = typeof contacts.$inferInsert;
@@ -12,9 +12,14 @@ const COMPARED = ["customerId", "name", "phone", "role"] as const;
 
 export async function planContacts(ctx: ImportContext, rows: Numbered<ImportRow<"contacts">>[]) {
   const plan = newPlan<ContactWrite>({
-    rowsPerChunk: chunkFor(contacts),
-    statements: (db, slice) =>
-      upserts(db, contacts, slice, [contacts.workspaceId, contacts.email], [...COMPARED, "updatedAt"]),
+    ...upsertWriter(
+      contacts,
+      ctx.workspaceId,
+      ["id", "email", ...COMPARED, "updatedAt"],
+      ["workspaceId", "email"],
+      [...COMPARED, "updatedAt"],
+      [...COMPARED],
+    ),
     touchesLookup: true,
   });
   const [customerIds, stored] = await Promise.all([

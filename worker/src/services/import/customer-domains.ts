@@ -1,10 +1,11 @@
 // A customer's email domains on import: who holds a domain now, and replacing a customer's set in bulk.
-import { and, eq } from "drizzle-orm";
-import { chunk, inJson, rowsPerStatement, type Statement, selectInSlices } from "../../db/bulk";
+import { and, eq, sql } from "drizzle-orm";
+import type { Statement } from "../../db/batch";
+import { inJson, selectInSlices } from "../../db/bulk";
+import { rawStatement } from "../../db/json-rows";
 import { customerDomains, customers } from "../../db/schema";
 import type { Db } from "../../env";
 import type { ImportContext } from "./context";
-import type { CustomerUnit } from "./customers";
 
 /** The stored domains of each customer id. */
 export async function loadDomains(ctx: ImportContext, customerIds: string[]): Promise<Map<string, string[]>> {
@@ -34,19 +35,20 @@ export async function claimDomains(ctx: ImportContext, domains: string[]) {
 export const sameDomains = (incoming: string[], stored: string[] = []) =>
   incoming.length === stored.length && [...stored].sort().every((d, i) => d === incoming[i]);
 
-/** Deletes the old set of every unit whose domains changed and inserts the new one. */
-export function domainStatements(db: Db, units: CustomerUnit[]): Statement[] {
-  const changed = units.filter((u) => u.domains !== undefined);
-  if (!changed.length) return [];
-  const workspaceId = changed[0]!.customer.workspaceId;
-  const ids = changed.map((u) => u.customer.id);
-  const rows = changed.flatMap((u) =>
-    (u.domains ?? []).map((domain) => ({ workspaceId, domain, customerId: u.customer.id })),
-  );
+/**
+ * For the units of a JSON chunk (customer id at `$[0]`, new domains or null at `$[at]`): deletes the old set of
+ * every unit whose domains changed and inserts the new one.
+ */
+export function domainStatements(db: Db, workspaceId: string, json: string, at: number): Statement[] {
+  const changed = sql.raw(`json_type(j.value, '$[${at}]') = 'array'`);
   return [
-    db
-      .delete(customerDomains)
-      .where(and(eq(customerDomains.workspaceId, workspaceId), inJson(customerDomains.customerId, ids))),
-    ...chunk(rows, rowsPerStatement(customerDomains)).map((part) => db.insert(customerDomains).values(part)),
+    rawStatement(
+      db,
+      sql`DELETE FROM ${customerDomains} WHERE ${customerDomains.workspaceId} = ${workspaceId} AND ${customerDomains.customerId} IN (SELECT j.value->>'$[0]' FROM json_each(${json}) AS j WHERE ${changed})`,
+    ),
+    rawStatement(
+      db,
+      sql`INSERT INTO ${customerDomains} (workspace_id, domain, customer_id) SELECT ${workspaceId}, d.value, j.value->>'$[0]' FROM json_each(${json}) AS j, json_each(j.value, ${`$[${at}]`}) AS d WHERE ${changed}`,
+    ),
   ];
 }

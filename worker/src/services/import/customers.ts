@@ -1,13 +1,13 @@
 // Imports customers: upsert by externalId, owner by user email, and (when given) the exact set of domains.
 import { eq } from "drizzle-orm";
 import type { ImportRow } from "../../../../shared/contract/import";
-import { upserts } from "../../db/bulk";
+import { jsonLayout, jsonUpsert } from "../../db/json-rows";
 import { customers, users } from "../../db/schema";
 import type { Db } from "../../env";
 import type { ImportContext } from "./context";
 import { claimDomains, domainStatements, loadDomains, sameDomains } from "./customer-domains";
 import { loadCustomers } from "./customer-rows";
-import { chunkFor, keep, newPlan, sameValues, tally } from "./plan";
+import { keep, newPlan, type PlanWriter, sameValues, tally } from "./plan";
 import type { Numbered } from "./validate";
 
 type CustomerWrite = typeof customers.$inferInsert & { id: string };
@@ -31,15 +31,21 @@ const COMPARED = [
   "attributes",
 ] as const;
 
-function statements(db: Db, units: CustomerUnit[]) {
-  const rows = units.map((u) => u.customer);
-  const target = [customers.workspaceId, customers.externalId];
-  return [...upserts(db, customers, rows, target, [...COMPARED, "updatedAt"]), ...domainStatements(db, units)];
+/** A unit travels as its customer's columns (`id` first) followed by its new domains or null. */
+function customerWriter(workspaceId: string): PlanWriter<CustomerUnit> {
+  const layout = jsonLayout(customers, ["id", "externalId", ...COMPARED, "updatedAt"]);
+  const target: ("workspaceId" | "externalId")[] = ["workspaceId", "externalId"];
+  return {
+    encode: (u) => [...layout.encode(u.customer), u.domains ?? null],
+    statements: (db, json) => [
+      jsonUpsert(db, layout, { workspaceId }, json, target, [...COMPARED, "updatedAt"], [...COMPARED]),
+      ...domainStatements(db, workspaceId, json, layout.keys.length),
+    ],
+  };
 }
 
 export async function planCustomers(ctx: ImportContext, rows: Numbered<ImportRow<"customers">>[]) {
-  // Domain rows ride in the same batch as their customers, so a chunk holds fewer customers.
-  const plan = newPlan<CustomerUnit>({ rowsPerChunk: chunkFor(customers, 2), statements, touchesLookup: true });
+  const plan = newPlan<CustomerUnit>({ ...customerWriter(ctx.workspaceId), touchesLookup: true });
   const stored = await loadCustomers(
     ctx,
     rows.map((r) => r.data.externalId),

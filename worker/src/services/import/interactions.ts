@@ -1,25 +1,37 @@
 // Imports interactions: the client's id is an idempotency key — the same content again is unchanged,
-// other content under a used id is a row error; interactions are never rewritten.
+// other content under a used id is a row error; interactions are never rewritten. A `contactEmail` naming a
+// contact of the same customer links the interaction to that contact.
 import { and, eq } from "drizzle-orm";
 import type { ImportRow } from "../../../../shared/contract/import";
-import { chunk, inJson, rowsPerStatement, selectInSlices } from "../../db/bulk";
-import { interactions } from "../../db/schema";
+import { inJson, selectInSlices } from "../../db/bulk";
+import { jsonInsert, jsonLayout } from "../../db/json-rows";
+import { contacts, interactions } from "../../db/schema";
 import { type ImportContext, resolveCustomers, unknownCustomer } from "./context";
-import { chunkFor, newPlan, tally } from "./plan";
+import { newPlan, tally } from "./plan";
 import type { Numbered } from "./validate";
 
 type InteractionWrite = typeof interactions.$inferInsert;
+const KEYS = ["id", "customerId", "contactId", "kind", "direction", "occurredAt", "summary"] as const;
+
+/** Contact id and customer id by lower-cased address, for the addresses given. */
+async function contactsByEmail(ctx: ImportContext, emails: string[]) {
+  const rows = await selectInSlices(emails, (keys) =>
+    ctx.db
+      .select({ id: contacts.id, email: contacts.email, customerId: contacts.customerId })
+      .from(contacts)
+      .where(and(eq(contacts.workspaceId, ctx.workspaceId), inJson(contacts.email, keys))),
+  );
+  return new Map(rows.map((c) => [c.email ?? "", c]));
+}
 
 export async function planInteractions(ctx: ImportContext, rows: Numbered<ImportRow<"interactions">>[]) {
+  const layout = jsonLayout(interactions, [...KEYS]);
   const plan = newPlan<InteractionWrite>({
-    rowsPerChunk: chunkFor(interactions),
-    statements: (db, slice) =>
-      chunk(slice, rowsPerStatement(interactions)).map((part) =>
-        db.insert(interactions).values(part).onConflictDoNothing(),
-      ),
+    encode: (row) => layout.encode(row),
+    statements: (db, json) => [jsonInsert(db, layout, { workspaceId: ctx.workspaceId }, json, true)],
     touchesLookup: false,
   });
-  const [customerIds, stored] = await Promise.all([
+  const [customerIds, stored, byEmail] = await Promise.all([
     resolveCustomers(
       ctx,
       rows.map((r) => r.data.customerExternalId),
@@ -39,12 +51,25 @@ export async function planInteractions(ctx: ImportContext, rows: Numbered<Import
           .from(interactions)
           .where(and(eq(interactions.workspaceId, ctx.workspaceId), inJson(interactions.id, keys))),
     ),
+    contactsByEmail(
+      ctx,
+      rows.flatMap((r) => (r.data.contactEmail ? [r.data.contactEmail] : [])),
+    ),
   ]);
   const existing = new Map(stored.map((i) => [i.id, i]));
   for (const { row, data } of rows) {
     const customerId = customerIds.get(data.customerExternalId);
     if (!customerId) {
       plan.errors.push(unknownCustomer(ctx, row, data.customerExternalId));
+      continue;
+    }
+    const contact = data.contactEmail ? byEmail.get(data.contactEmail) : undefined;
+    if (data.contactEmail && contact?.customerId !== customerId) {
+      plan.errors.push({
+        row,
+        field: ctx.fieldName(["contactEmail"]),
+        message: `No contact ${data.contactEmail} of customer "${data.customerExternalId}": import the contact first.`,
+      });
       continue;
     }
     const old = existing.get(data.id);
@@ -69,6 +94,7 @@ export async function planInteractions(ctx: ImportContext, rows: Numbered<Import
       workspaceId: ctx.workspaceId,
       id: data.id,
       customerId,
+      contactId: contact?.id ?? null,
       kind: data.kind,
       direction: data.direction ?? null,
       occurredAt: data.occurredAt,

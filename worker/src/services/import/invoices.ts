@@ -1,10 +1,10 @@
 // Imports invoices: upsert by externalId; the customer by its external id, the order (when named) must be its.
 import { and, eq } from "drizzle-orm";
 import type { ImportRow } from "../../../../shared/contract/import";
-import { inJson, selectInSlices, upserts } from "../../db/bulk";
+import { inJson, selectInSlices } from "../../db/bulk";
 import { invoices, orders } from "../../db/schema";
 import { type ImportContext, resolveCustomers, unknownCustomer } from "./context";
-import { chunkFor, keep, newPlan, sameValues, tally } from "./plan";
+import { keep, newPlan, sameValues, tally, upsertWriter } from "./plan";
 import type { Numbered } from "./validate";
 
 type InvoiceWrite = typeof invoices.$inferInsert;
@@ -12,8 +12,7 @@ const UPDATED = ["customerId", "orderExternalId", "dueDate", "amount", "paidDate
 
 export async function planInvoices(ctx: ImportContext, rows: Numbered<ImportRow<"invoices">>[]) {
   const plan = newPlan<InvoiceWrite>({
-    rowsPerChunk: chunkFor(invoices),
-    statements: (db, slice) => upserts(db, invoices, slice, [invoices.workspaceId, invoices.externalId], [...UPDATED]),
+    ...upsertWriter(invoices, ctx.workspaceId, ["externalId", ...UPDATED], ["workspaceId", "externalId"], [...UPDATED]),
     touchesLookup: false,
   });
   const ws = ctx.workspaceId;

@@ -1,10 +1,10 @@
 // Imports opportunities: upsert by externalId; a new stage restarts the stage clock (stale after 14 days).
 import { and, eq } from "drizzle-orm";
 import type { ImportRow } from "../../../../shared/contract/import";
-import { inJson, selectInSlices, upserts } from "../../db/bulk";
+import { inJson, selectInSlices } from "../../db/bulk";
 import { opportunities } from "../../db/schema";
 import { type ImportContext, resolveCustomers, unknownCustomer } from "./context";
-import { chunkFor, keep, newPlan, sameValues, tally } from "./plan";
+import { keep, newPlan, sameValues, tally, upsertWriter } from "./plan";
 import type { Numbered } from "./validate";
 
 type OpportunityWrite = typeof opportunities.$inferInsert;
@@ -12,15 +12,14 @@ const COMPARED = ["customerId", "name", "stage", "amount", "expectedClose", "pro
 
 export async function planOpportunities(ctx: ImportContext, rows: Numbered<ImportRow<"opportunities">>[]) {
   const plan = newPlan<OpportunityWrite>({
-    rowsPerChunk: chunkFor(opportunities),
-    statements: (db, slice) =>
-      upserts(
-        db,
-        opportunities,
-        slice,
-        [opportunities.workspaceId, opportunities.externalId],
-        [...COMPARED, "updatedAt"],
-      ),
+    ...upsertWriter(
+      opportunities,
+      ctx.workspaceId,
+      ["id", "externalId", "ownerId", ...COMPARED, "updatedAt"],
+      ["workspaceId", "externalId"],
+      [...COMPARED, "updatedAt"],
+      [...COMPARED],
+    ),
     touchesLookup: false,
   });
   const [customerIds, stored] = await Promise.all([

@@ -1,10 +1,10 @@
 // Imports orders: upsert by externalId, the customer found by its external id.
 import { and, eq } from "drizzle-orm";
 import type { ImportRow } from "../../../../shared/contract/import";
-import { inJson, selectInSlices, upserts } from "../../db/bulk";
+import { inJson, selectInSlices } from "../../db/bulk";
 import { orders } from "../../db/schema";
 import { type ImportContext, resolveCustomers, unknownCustomer } from "./context";
-import { chunkFor, keep, newPlan, sameValues, tally } from "./plan";
+import { keep, newPlan, sameValues, tally, upsertWriter } from "./plan";
 import type { Numbered } from "./validate";
 
 type OrderWrite = typeof orders.$inferInsert;
@@ -12,8 +12,7 @@ const UPDATED = ["customerId", "date", "amount", "cost", "product", "quantity"] 
 
 export async function planOrders(ctx: ImportContext, rows: Numbered<ImportRow<"orders">>[]) {
   const plan = newPlan<OrderWrite>({
-    rowsPerChunk: chunkFor(orders),
-    statements: (db, slice) => upserts(db, orders, slice, [orders.workspaceId, orders.externalId], [...UPDATED]),
+    ...upsertWriter(orders, ctx.workspaceId, ["externalId", ...UPDATED], ["workspaceId", "externalId"], [...UPDATED]),
     touchesLookup: false,
   });
   const [customerIds, stored] = await Promise.all([

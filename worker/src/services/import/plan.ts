@@ -1,30 +1,54 @@
-// An import's plan per record type (counts, row errors, rows to write) and how it is written: in chunks,
-// each chunk one db.batch, i.e. one transaction, so a chunk commits whole or not at all.
+// An import's plan per record type (counts, row errors, rows to write) and how it is written: rows travel as one
+// JSON parameter per statement (json_each), in chunks of ≤ 2,000 rows / ≈ 1 MB, each chunk one db.batch, i.e.
+// one transaction, so a chunk commits whole or not at all.
 import type { SQLiteTable } from "drizzle-orm/sqlite-core";
 import type { ImportError } from "../../../../shared/contract/import";
-import { canonicalJson, chunk, rowsPerStatement, STATEMENTS_PER_BATCH, type Statement } from "../../db/bulk";
+import { runBatch, type Statement } from "../../db/batch";
+import { canonicalJson } from "../../db/bulk";
+import { jsonChunks, jsonLayout, jsonUpsert } from "../../db/json-rows";
 import type { Db } from "../../env";
 
+/** How a plan's rows are written: each row as a JSON array, each chunk's JSON text into its statements. */
+export interface PlanWriter<W> {
+  encode: (row: W) => unknown[];
+  statements: (db: Db, json: string) => Statement[];
+}
+
 /** What one record type's import decided: counts, row errors, and the rows to write with how to write them. */
-export interface ImportPlan<W> {
+export interface ImportPlan<W> extends PlanWriter<W> {
   created: number;
   updated: number;
   unchanged: number;
   errors: ImportError[];
   writes: W[];
-  /** Rows per atomic chunk; `statements` turns one chunk into at most STATEMENTS_PER_BATCH statements. */
-  rowsPerChunk: number;
-  statements: (db: Db, rows: W[]) => Statement[];
   /** Whether written rows feed the lookup (contacts, domains, names): then data_version is bumped. */
   touchesLookup: boolean;
 }
 
 /** Writes a plan chunk by chunk; each chunk is one batch, so it commits whole or not at all. */
 export async function writePlan<W>(db: Db, plan: ImportPlan<W>, extra: (db: Db) => Statement[] = () => []) {
-  for (const rows of chunk(plan.writes, plan.rowsPerChunk)) {
-    const items = [...plan.statements(db, rows), ...extra(db)];
-    if (items.length) await db.batch(items as [Statement, ...Statement[]]);
+  for (const { json } of jsonChunks(plan.writes, (row) => JSON.stringify(plan.encode(row)))) {
+    await runBatch(db, [...plan.statements(db, json), ...extra(db)]);
   }
+}
+
+type Key<T extends SQLiteTable> = keyof T["$inferInsert"] & string;
+
+/** Writes rows of `table` (workspace `workspaceId`) by upsert on `target`, rewriting only rows that differ. */
+export function upsertWriter<T extends SQLiteTable>(
+  table: T,
+  workspaceId: string,
+  keys: Key<T>[],
+  target: Key<T>[],
+  update: Key<T>[],
+  compared: Key<T>[] = update,
+): PlanWriter<T["$inferInsert"]> {
+  const layout = jsonLayout(table, keys);
+  const fixed = { workspaceId } as unknown as Partial<T["$inferInsert"]>;
+  return {
+    encode: (row) => layout.encode(row),
+    statements: (db, json) => [jsonUpsert(db, layout, fixed, json, target, update, compared)],
+  };
 }
 
 /** Counts a row as created, updated or unchanged and queues it when it must be written. */
@@ -36,10 +60,6 @@ export function tally<W>(plan: ImportPlan<W>, existed: boolean, same: boolean, w
   } else plan.updated++;
   plan.writes.push(write);
 }
-
-/** The chunk size for a table: whole statements of `rowsPerStatement` rows, STATEMENTS_PER_BATCH of them. */
-export const chunkFor = (table: SQLiteTable, statementsPerRow = 1) =>
-  Math.floor((rowsPerStatement(table) * STATEMENTS_PER_BATCH) / statementsPerRow);
 
 /** Whether the stored row already holds every given value (objects compared by content). */
 export function sameValues<W extends object>(stored: Partial<W>, incoming: W, keys: (keyof W)[]): boolean {
@@ -55,6 +75,6 @@ export function sameValues<W extends object>(stored: Partial<W>, incoming: W, ke
 export const keep = <T>(incoming: T | undefined, stored: T | undefined, fallback: T): T =>
   incoming !== undefined ? incoming : stored !== undefined ? stored : fallback;
 
-export function newPlan<W>(how: Pick<ImportPlan<W>, "rowsPerChunk" | "statements" | "touchesLookup">): ImportPlan<W> {
+export function newPlan<W>(how: PlanWriter<W> & Pick<ImportPlan<W>, "touchesLookup">): ImportPlan<W> {
   return { created: 0, updated: 0, unchanged: 0, errors: [], writes: [], ...how };
 }
