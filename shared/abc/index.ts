@@ -1,6 +1,7 @@
 // ABC / Pareto classification (DOMAIN.md §3.2): A while the customers ranked before hold < 80 % of the total.
 import type { ScoringConfig } from "../config";
 import type { AbcClass, ParetoReport } from "../grade/types";
+import { upperBound } from "../percentile";
 
 /**
  * Position of each id in id order, so rankings break ties with a number instead of a string compare.
@@ -22,20 +23,56 @@ export function idOrder(ids: readonly string[]): Int32Array {
 
 /**
  * Indices of the customers with a positive value, best first; ties break by id so results are stable.
- * Pass `tieOrder` (from `idOrder`) when ranking the same customers several times.
+ * Sorts the values natively (no comparator per pair) and places each customer by binary search; only
+ * customers tied on the same value are ordered by id (`tieOrder`, from `idOrder`, when given, else the ids).
  * @example
  * rankDescending([5, 9, 5], ["b", "c", "a"]) // [1, 2, 0]
  */
-export function rankDescending(
-  values: ArrayLike<number>,
-  ids: readonly string[],
-  tieOrder: Int32Array = idOrder(ids),
-): number[] {
-  const order: number[] = [];
-  for (let i = 0; i < values.length; i++) if ((values[i] as number) > 0) order.push(i);
-  return order.sort(
-    (a, b) => (values[b] as number) - (values[a] as number) || (tieOrder[a] as number) - (tieOrder[b] as number),
-  );
+export function rankDescending(values: ArrayLike<number>, ids: readonly string[], tieOrder?: Int32Array): number[] {
+  let n = 0;
+  for (let i = 0; i < values.length; i++) if ((values[i] as number) > 0) n++;
+  const sorted = new Float64Array(n);
+  let k = 0;
+  for (let i = 0; i < values.length; i++) if ((values[i] as number) > 0) sorted[k++] = values[i] as number;
+  sorted.sort();
+  // Each value's group starts after every larger value; `placed` counts the members already put in a group.
+  const order: number[] = new Array(n);
+  const placed = new Int32Array(n);
+  let tied = false;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i] as number;
+    if (!(v > 0)) continue;
+    const upper = upperBound(sorted, v);
+    const start = n - upper;
+    const slot = start + placed[start]!++;
+    order[slot] = i;
+    if (upper >= 2 && sorted[upper - 2] === v) tied = true;
+  }
+  if (tied) sortTies(order, values, ids, tieOrder);
+  return order;
+}
+
+/** Within each run of equal values (in value order), order the customers by id. */
+function sortTies(order: number[], values: ArrayLike<number>, ids: readonly string[], tieOrder?: Int32Array): void {
+  let i = 0;
+  while (i < order.length) {
+    let j = i + 1;
+    const v = values[order[i] as number];
+    while (j < order.length && values[order[j] as number] === v) j++;
+    if (j - i > 1) {
+      const run = order.slice(i, j).sort(
+        tieOrder
+          ? (a, b) => (tieOrder[a] as number) - (tieOrder[b] as number)
+          : (a, b) => {
+              const ia = ids[a] as string;
+              const ib = ids[b] as string;
+              return ia < ib ? -1 : ia > ib ? 1 : 0;
+            },
+      );
+      for (let k = 0; k < run.length; k++) order[i + k] = run[k] as number;
+    }
+    i = j;
+  }
 }
 
 /**

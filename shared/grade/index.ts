@@ -17,8 +17,8 @@ import type {
   PreviousGrade,
 } from "../records";
 import { classifyRelationship } from "../relationship";
-import { scoreCustomer } from "../scorecard";
-import { serviceLevelFor } from "../service";
+import { type JudgementCache, scoreCustomer } from "../scorecard";
+import { type ServiceLevelCache, serviceLevelFor } from "../service";
 import { crossSellProducts, suggestFor } from "../suggest";
 import { headlineTier, isKeyAccount } from "../tier";
 import { rankWorkspace } from "./models";
@@ -77,6 +77,9 @@ export function gradeWorkspace(input: GradeInput): WorkspaceGrades {
   }
 
   const unrated: string[][] = new Array(customers.length);
+  // Judgement criteria results and service levels repeat across customers: one frozen object per distinct value, per run.
+  const judgements: JudgementCache = new Map();
+  const levels: ServiceLevelCache = new Map();
   let current = 0;
   const percentile = (criterion: number) => ranked.percentile[criterion]?.[current] ?? 0;
 
@@ -85,7 +88,7 @@ export function gradeWorkspace(input: GradeInput): WorkspaceGrades {
     current = i;
     const f = facts[i]!;
     const credit = ranked.credit[i]!;
-    const card = scoreCustomer(config.scorecard, { customer, facts: f, credit, percentile });
+    const card = scoreCustomer(config.scorecard, { customer, facts: f, credit, percentile }, judgements);
     unrated[i] = card.unrated;
     const relationship = classifyRelationship(f, config);
     const kaism = placeKaism(
@@ -130,7 +133,7 @@ export function gradeWorkspace(input: GradeInput): WorkspaceGrades {
       },
       churn: assessChurn(f, ranked.workspaceCycle, config),
       relationship,
-      serviceLevel: serviceLevelFor(tier, f.lastContact, asOf, config),
+      serviceLevel: serviceLevelFor(tier, f.lastContact, asOf, config, levels),
       moveUp:
         config.headline === "scorecard"
           ? moveUpOptions({ scorecard: config.scorecard, result: card, facts: f, ladders: ranked.ladders })

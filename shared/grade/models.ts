@@ -1,5 +1,5 @@
 // The workspace-wide model runs: every model that ranks customers against each other, computed once.
-import { classifyAbc, idOrder, paretoReport, rankDescending } from "../abc";
+import { classifyAbc, paretoReport, rankDescending } from "../abc";
 import { medianCycle } from "../churn";
 import type { ScoringConfig } from "../config";
 import { rateCredit } from "../credit";
@@ -22,7 +22,8 @@ export function rankWorkspace(
   config: ScoringConfig,
 ) {
   const ids = customers.map((c) => c.id);
-  const tieOrder = idOrder(ids);
+  // No id order up front: rankings compare ids only among customers tied on a value (rare), see rankDescending.
+  const tieOrder = undefined;
   const revenue = facts.map((f) => f.revenue);
   const profit = facts.map((f) => f.profit);
   const abcValues = config.abc.basis === "profit" ? profit : revenue;

@@ -58,6 +58,7 @@ function rated(customer: Pick<CustomerRecord, "ratings">, id: string): ManAnswer
  * Authority: rating `man_authority`, else yes when a decider was contacted recently.
  * Need: rating `man_need`, else yes with revenue or an opportunity past first contact.
  * All yes → qualified; any no → unqualified; else partial; `missing` names the answers not yes.
+ * The result is a shared frozen object (27 possible).
  * @example
  * assessMan({ ratings: { man_need: "yes" } }, { revenue: 0, deciderContacted: true, needShown: false })
  * // { money: "unknown", authority: "yes", need: "yes", status: "partial", missing: ["money"] }
@@ -69,8 +70,18 @@ export function assessMan(
   const money = rated(customer, "man_money") ?? (signals.revenue > 0 ? "yes" : "unknown");
   const authority = rated(customer, "man_authority") ?? (signals.deciderContacted ? "yes" : "unknown");
   const need = rated(customer, "man_need") ?? (signals.needShown || signals.revenue > 0 ? "yes" : "unknown");
-  const missing = MISSING[(money !== "yes" ? 4 : 0) + (authority !== "yes" ? 2 : 0) + (need !== "yes" ? 1 : 0)]!;
-  const anyNo = money === "no" || authority === "no" || need === "no";
-  const status: ManStatus = anyNo ? "unqualified" : missing.length === 0 ? "qualified" : "partial";
-  return { money, authority, need, status, missing };
+  const k = ANSWER_INDEX[money] * 9 + ANSWER_INDEX[authority] * 3 + ANSWER_INDEX[need];
+  let result = RESULTS[k];
+  if (!result) {
+    const missing = MISSING[(money !== "yes" ? 4 : 0) + (authority !== "yes" ? 2 : 0) + (need !== "yes" ? 1 : 0)]!;
+    const anyNo = money === "no" || authority === "no" || need === "no";
+    const status: ManStatus = anyNo ? "unqualified" : missing.length === 0 ? "qualified" : "partial";
+    result = Object.freeze({ money, authority, need, status, missing }) as ManResult;
+    RESULTS[k] = result;
+  }
+  return result;
 }
+
+/** The 27 possible results, built on first use and shared (frozen) by every customer with the same answers. */
+const ANSWER_INDEX: Record<ManAnswer, number> = { yes: 0, no: 1, unknown: 2 };
+const RESULTS: (ManResult | undefined)[] = new Array(27);

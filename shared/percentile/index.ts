@@ -9,24 +9,26 @@
  */
 export function percentileRanks(values: readonly (number | null)[]): Float64Array {
   const ranks = new Float64Array(values.length);
-  const order: number[] = [];
-  for (let i = 0; i < values.length; i++) if (values[i] !== null) order.push(i);
-  const n = order.length;
+  let n = 0;
+  for (let i = 0; i < values.length; i++) if (values[i] !== null) n++;
   if (n === 0) return ranks;
   if (n === 1) {
-    ranks[order[0] as number] = 1;
+    for (let i = 0; i < values.length; i++) if (values[i] !== null) ranks[i] = 1;
     return ranks;
   }
-  order.sort((a, b) => (values[a] as number) - (values[b] as number));
-  let i = 0;
-  while (i < n) {
-    let j = i;
-    const v = values[order[i] as number];
-    while (j + 1 < n && values[order[j + 1] as number] === v) j++;
-    // Positions i..j (0-based) share the average 1-based rank (i + j) / 2 + 1.
-    const rank = (i + j) / 2 / (n - 1);
-    for (let k = i; k <= j; k++) ranks[order[k] as number] = rank;
-    i = j + 1;
+  // Native sort of the values, then each value's tie group [lower, upper) by binary search: no comparator calls.
+  const sorted = new Float64Array(n);
+  let k = 0;
+  for (let i = 0; i < values.length; i++) if (values[i] !== null) sorted[k++] = values[i] as number;
+  sorted.sort();
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v === null) continue;
+    const lower = lowerBound(sorted, v as number);
+    let upper = lower + 1;
+    while (upper < n && sorted[upper] === v) upper++;
+    // Positions lower..upper−1 (0-based) share the average 1-based rank; as a percentile (i + j) / 2 / (n − 1).
+    ranks[i] = (lower + (upper - 1)) / 2 / (n - 1);
   }
   return ranks;
 }

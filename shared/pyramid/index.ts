@@ -39,9 +39,12 @@ export function classifyPyramid(
     if (!loss) n++;
   }
   const counts = pyramidCounts(n, pyramid);
-  rankDescending(profits, ids, tieOrder).forEach((i, position) => {
-    const layer = counts.findIndex((c) => position < c);
-    if (layer >= 0) levels[i] = LAYERS[layer] as PyramidLevel;
-  });
+  const order = rankDescending(profits, ids, tieOrder);
+  let layer = 0;
+  for (let position = 0; position < order.length; position++) {
+    while (layer < counts.length && position >= (counts[layer] as number)) layer++;
+    if (layer === counts.length) break;
+    levels[order[position] as number] = LAYERS[layer] as PyramidLevel;
+  }
   return levels;
 }

@@ -38,6 +38,7 @@ export function rfmSegment(r: number, f: number, m: number, highScore: number): 
  * RFM for every customer; null for a customer without orders in the window. Quintiles over the
  * customers with orders, via the percentile rank (ties share a score); fewer days since the last
  * order scores higher. `revenueRanks` may pass the revenue ranks already computed for the workspace.
+ * Equal scores are one shared frozen object.
  * @example
  * scoreRfm(facts, defaultConfig())[0] // { r: 5, f: 3, m: 4, segment: "important_value" }
  */
@@ -56,6 +57,24 @@ export function scoreRfm(
     const rs = quintileScore(r[i] as number);
     const fs = quintileScore(fr[i] as number);
     const ms = quintileScore(m[i] as number);
-    return { r: rs, f: fs, m: ms, segment: rfmSegment(rs, fs, ms, config.rfm.highScore) };
+    return sharedScore(rs, fs, ms, config.rfm.highScore);
   });
+}
+
+/** The 125 possible scores per `highScore`, frozen and shared: grading 100k customers allocates none. */
+const scoreTables = new Map<number, RfmScore[]>();
+
+function sharedScore(r: number, f: number, m: number, highScore: number): RfmScore {
+  let table = scoreTables.get(highScore);
+  if (!table) {
+    table = new Array(125);
+    scoreTables.set(highScore, table);
+  }
+  const k = (r - 1) * 25 + (f - 1) * 5 + (m - 1);
+  let score = table[k];
+  if (!score) {
+    score = Object.freeze({ r, f, m, segment: rfmSegment(r, f, m, highScore) });
+    table[k] = score;
+  }
+  return score;
 }

@@ -69,14 +69,19 @@ function constant(key: string, fallback?: string): MessageRef {
   return ref;
 }
 
-/** Percent messages repeat across customers (one decimal): share one frozen object per key and value. */
+/** Percent messages repeat across customers (one decimal): one frozen object per key and value, found without building a string. */
+const percents = new Map<string, Map<number, MessageRef>>();
 function percentMessage(key: string, percent: number): MessageRef {
-  const id = `${key}|${percent}`;
-  let ref = shared.get(id);
+  let byValue = percents.get(key);
+  if (!byValue) {
+    byValue = new Map();
+    percents.set(key, byValue);
+  }
+  let ref = byValue.get(percent);
   if (!ref) {
     ref = Object.freeze({ key, params: Object.freeze({ percent }) }) as MessageRef;
-    if (shared.size > 20_000) shared.clear();
-    shared.set(id, ref);
+    if (byValue.size > 20_000) byValue.clear();
+    byValue.set(percent, ref);
   }
   return ref;
 }

@@ -2,7 +2,7 @@
 import type { Criterion, Metric, Scorecard, ScoringConfig } from "../config";
 import type { CriterionResult, CustomerFacts, Tier } from "../grade/types";
 import { percentileRanks } from "../percentile";
-import { type CriterionContext, criterionLabel, evaluateCriterion } from "./criteria";
+import { type CriterionContext, type CriterionOutcome, criterionLabel, evaluateCriterion } from "./criteria";
 
 export type { CriterionContext, CriterionOutcome } from "./criteria";
 export { bandPoints, criterionLabel, evaluateCriterion, growthPoints } from "./criteria";
@@ -65,27 +65,90 @@ export function metricRanks(
 
 /**
  * Scores one customer: the sum of criterion points, rounded to 2 decimals; the tier reads the rounded score.
+ * Pass one `shared` map (`new Map()`) for a whole run to share the frozen results of judgement criteria.
  * @example
  * scoreCustomer(defaultConfig().scorecard, ctx).tier // "A" when the score reaches 75
  */
-export function scoreCustomer(scorecard: Scorecard, ctx: CriterionContext): ScorecardResult {
-  const criteria: CriterionResult[] = [];
-  const unrated: string[] = [];
+export function scoreCustomer(
+  scorecard: Scorecard,
+  ctx: CriterionContext,
+  shared: JudgementCache | null = null,
+): ScorecardResult {
+  const criteria: CriterionResult[] = new Array(scorecard.criteria.length);
+  let unrated: string[] = NONE_UNRATED;
   let sum = 0;
-  scorecard.criteria.forEach((c, i) => {
-    const outcome = evaluateCriterion(c, i, ctx);
-    if (!outcome.rated) unrated.push(c.id);
-    const points = Math.round(outcome.points * 100) / 100;
-    sum += points;
-    criteria.push({
-      id: c.id,
-      label: criterionLabel(c),
-      value: outcome.value,
-      points,
-      max: c.weight,
-      message: outcome.message,
-    });
-  });
+  for (let i = 0; i < scorecard.criteria.length; i++) {
+    const c = scorecard.criteria[i] as Criterion;
+    const key = shared === null ? null : judgementKey(c, ctx);
+    let result: CriterionResult;
+    let rated = true;
+    if (key !== null) {
+      // A judgement (level, credit rating, nature) gives the same result to every customer with that answer: share it.
+      const hit = sharedResult(shared as JudgementCache, c, i, key, ctx);
+      result = hit.result;
+      rated = hit.rated;
+    } else {
+      const outcome = evaluateCriterion(c, i, ctx);
+      result = toResult(c, outcome);
+      rated = outcome.rated;
+    }
+    if (!rated) {
+      if (unrated === NONE_UNRATED) unrated = [];
+      unrated.push(c.id);
+    }
+    sum += result.points;
+    criteria[i] = result;
+  }
   const score = Math.min(100, Math.max(0, Math.round(sum * 100) / 100));
   return { score, tier: tierForScore(score, scorecard.thresholds), incomplete: unrated.length > 0, criteria, unrated };
+}
+
+const NONE_UNRATED = Object.freeze([]) as unknown as string[];
+
+function toResult(c: Criterion, outcome: CriterionOutcome): CriterionResult {
+  return {
+    id: c.id,
+    label: criterionLabel(c),
+    value: outcome.value,
+    points: Math.round(outcome.points * 100) / 100,
+    max: c.weight,
+    message: outcome.message,
+  };
+}
+
+/** The answer that alone decides a judgement criterion's result, or null for criteria that read facts. */
+function judgementKey(c: Criterion, ctx: CriterionContext): string | null {
+  switch (c.kind) {
+    case "manual":
+      return ctx.customer.ratings[c.id] ?? "\u0000unrated";
+    case "credit":
+      return ctx.credit;
+    case "nature":
+      return ctx.customer.nature;
+    default:
+      return null;
+  }
+}
+
+/**
+ * Results of judgement criteria shared within one grading run (one per criterion and answer). Scoped to a run, not
+ * global, so an edited configuration object can never be answered from a stale entry.
+ */
+export type JudgementCache = Map<Criterion, Map<string, { result: CriterionResult; rated: boolean }>>;
+
+function sharedResult(cache: JudgementCache, c: Criterion, i: number, key: string, ctx: CriterionContext) {
+  let byKey = cache.get(c);
+  if (!byKey) {
+    byKey = new Map();
+    cache.set(c, byKey);
+  }
+  let hit = byKey.get(key);
+  if (!hit) {
+    const outcome = evaluateCriterion(c, i, ctx);
+    hit = { result: Object.freeze(toResult(c, outcome)) as CriterionResult, rated: outcome.rated };
+    // Free-text ratings could grow the cache without bound; a few hundred distinct answers is plenty.
+    if (byKey.size > 500) byKey.clear();
+    byKey.set(key, hit);
+  }
+  return hit;
 }

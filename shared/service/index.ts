@@ -37,8 +37,11 @@ export function nextFollowUp(lastContact: string | null, tier: Tier, asOf: strin
   return isoDate(dayNumber(lastContact) + config.service.cadenceDays[tier]);
 }
 
+/** Service levels of one grading run by tier and next follow-up date: the same pair is one shared frozen object. */
+export type ServiceLevelCache = Map<Tier, Map<string, CustomerGrade["serviceLevel"]>>;
+
 /**
- * The service level a tier earns.
+ * The service level a tier earns. Pass one `shared` map (`new Map()`) for a whole run to share equal levels.
  * @example
  * serviceLevelFor("A", null, "2026-03-02", defaultConfig()) // { cadenceDays: 7, replyHours: 4, nextFollowUp: "2026-03-02", accountManager: true }
  */
@@ -47,15 +50,27 @@ export function serviceLevelFor(
   lastContact: string | null,
   asOf: string,
   config: ScoringConfig,
+  shared: ServiceLevelCache | null = null,
 ): CustomerGrade["serviceLevel"] {
+  const next = nextFollowUp(lastContact, tier, asOf, config);
+  let byDate = shared?.get(tier);
+  const hit = byDate?.get(next);
+  if (hit) return hit;
   const t = tierLevels(config)[tier];
   const level: CustomerGrade["serviceLevel"] = {
     cadenceDays: t.cadenceDays,
     replyHours: t.replyHours,
-    nextFollowUp: nextFollowUp(lastContact, tier, asOf, config),
+    nextFollowUp: next,
     accountManager: t.accountManager,
   };
   if (t.replyWorkingDays !== undefined) level.replyWorkingDays = t.replyWorkingDays;
+  if (shared) {
+    if (!byDate) {
+      byDate = new Map();
+      shared.set(tier, byDate);
+    }
+    byDate.set(next, Object.freeze(level));
+  }
   return level;
 }
 
