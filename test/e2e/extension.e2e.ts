@@ -5,7 +5,8 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Frame, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { LookupResponse } from "../../shared/contract/lookup";
+import type { LookupResponse, LookupResult } from "../../shared/contract/lookup";
+import { t as message } from "../../shared/i18n/format";
 import {
   buildE2eExtension,
   createSeededWorkspace,
@@ -23,6 +24,8 @@ let browser: ExtensionBrowser;
 let site: Server;
 let siteUrl: string;
 let expected: Map<string, { tier: string; credit: string }>;
+let results: LookupResult[];
+let currency: string;
 
 beforeAll(async () => {
   buildE2eExtension();
@@ -32,6 +35,9 @@ beforeAll(async () => {
   expected = new Map(
     lookup.results.map((r) => [r.email, { tier: r.customer?.tier ?? "", credit: r.customer?.credit.rating ?? "" }]),
   );
+  results = lookup.results;
+  currency = (await apiCall<{ workspace: { currency: string } }>(worker, token, "GET", "/api/v1/me")).workspace
+    .currency;
   site = createServer((_, res) =>
     res.writeHead(200, { "Content-Type": "text/html; charset=utf-8" }).end(fixture("generic/page.html")),
   );
@@ -159,6 +165,53 @@ describe("card and language", () => {
     );
     await page.screenshot({ path: "test-results/extension-gmail-card.png" }).catch(() => undefined);
     await page.close();
+  });
+
+  it("frames the card through the per-session dynamic URL; the fixed extension URL is closed to pages", async () => {
+    const page = await browser.context.newPage();
+    await page.goto(cases[0]!.url);
+    await chip(page, "ana.lopes@example.org");
+    await page.locator('.adn [data-tierlens-chip="ana.lopes@example.org"] [role=button]').click();
+    await page.frameLocator('[data-tierlens-chip="card"] iframe').locator("h1").waitFor({ timeout: 15_000 });
+    const src = await page.evaluate(
+      () => document.querySelector('[data-tierlens-chip="card"]')?.shadowRoot?.querySelector("iframe")?.src ?? "",
+    );
+    expect(src).toMatch(/^chrome-extension:\/\/[^/]+\/card\.html#/);
+    expect(new URL(src).host, "dynamic id, not the extension id").not.toBe(browser.extensionId);
+    // What a fingerprinting page would try: load the resource at its fixed address.
+    const probe = (url: string) =>
+      page.evaluate(
+        (u) =>
+          fetch(u).then(
+            (r) => `ok ${r.status}`,
+            () => "blocked",
+          ),
+        url,
+      );
+    expect(await probe(`chrome-extension://${browser.extensionId}/card.html`)).toBe("blocked");
+    await page.close();
+  });
+
+  it("names the next steps in the engine's words, with amount and days, in English and Chinese", async () => {
+    const dana = results.find((r) => r.email === "dana.idris@corp.example")!.customer!;
+    const step = dana.suggestions.find((s) => s.code === "collect-overdue")!;
+    expect(step, "seeded overdue invoice").toBeDefined();
+    const sw = await browser.serviceWorker();
+    for (const locale of ["en", "zh-CN"] as const) {
+      await sw.evaluate((l) => chrome.storage.local.set({ settings: { locale: l, sites: [] } }), locale);
+      const page = await browser.context.newPage();
+      await page.goto(cases[1]!.url);
+      await chip(page, "dana.idris@corp.example");
+      await page.locator('[data-tierlens-chip="dana.idris@corp.example"] [role=button]').first().click();
+      const card = page.frameLocator('[data-tierlens-chip="card"] iframe');
+      const row = card.locator('li[data-code="collect-overdue"] > span').first();
+      await row.waitFor({ timeout: 15_000 });
+      const text = (await row.textContent())!.split(" · ")[0];
+      expect(text).toBe(message(locale, step.title, { currency }));
+      expect(text).toMatch(locale === "en" ? /^Collect .*\d.* overdue for \d+ days$/ : /^催收逾期 \d+ 天的 .*\d/);
+      await page.close();
+    }
+    await sw.evaluate(() => chrome.storage.local.set({ settings: { locale: "auto", sites: [] } }));
   });
 
   it("speaks Chinese on the chip when the options say zh-CN", async () => {

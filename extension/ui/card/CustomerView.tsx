@@ -77,7 +77,7 @@ export function CustomerView(props: { reply: CardReply; customer: LookupCustomer
           {due < Date.now() ? t("card.replyLate") : t("card.replyBy")}: {formatWhen(due, reply.locale)}
         </p>
       )}
-      <NextSteps customerId={c.id} suggestions={c.suggestions} locale={reply.locale} t={t} />
+      <NextSteps customerId={c.id} suggestions={c.suggestions} locale={reply.locale} currency={reply.currency} t={t} />
       {reply.serverUrl && (
         <p>
           <a

@@ -1,53 +1,85 @@
 // One-click logging for the current page: kind picker, with whom, summary prefilled from the selection, URL + title captured.
-import { useState } from "preact/hooks";
+// Keyboard: the checked kind is focused when the popup opens for a page with something to log; arrows pick a kind,
+// Enter logs (from a kind or the address), Ctrl/⌘+Enter logs from the summary (plain Enter there is a new line).
+import { useEffect, useRef, useState } from "preact/hooks";
 import type { Translate } from "../../lib/i18n";
 import { LOG_KINDS, type LogKind } from "../../lib/messages";
+import { focusIfIdle } from "../focus";
 import { ask } from "../send";
 import type { PageInfo } from "./page-info";
 
-export function LogForm({ page, t, onLogged }: { page: PageInfo; t: Translate; onLogged: () => void }) {
+export function LogForm(props: { page: PageInfo; t: Translate; onLogged: () => void; autoFocus?: boolean }) {
+  const { page, t, onLogged, autoFocus = false } = props;
   const [kind, setKind] = useState<LogKind>("note");
   const [email, setEmail] = useState(page.emails[0] ?? "");
   const [summary, setSummary] = useState(page.selection);
   const [status, setStatus] = useState<string | null>(null);
+  const busy = useRef(false);
+  const form = useRef<HTMLFormElement>(null);
+  const firstField = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (autoFocus) focusIfIdle(firstField.current);
+  }, [autoFocus]);
+
   const submit = async (e: Event) => {
     e.preventDefault();
-    const reply = await ask({
-      type: "log",
-      item: {
-        email: email.trim().toLowerCase(),
-        kind,
-        summary: summary.trim() || page.title || kind,
-        ...(page.url && /^https?:/.test(page.url) ? { sourceUrl: page.url.slice(0, 2048) } : {}),
-        ...(page.title ? { sourceTitle: page.title.slice(0, 500) } : {}),
-      },
-    });
-    setStatus(reply ? t("popup.logged") : "✗");
-    if (reply) onLogged();
+    if (busy.current) return; // a second Enter while the first is being queued
+    busy.current = true;
+    try {
+      const reply = await ask({
+        type: "log",
+        item: {
+          email: email.trim().toLowerCase(),
+          kind,
+          summary: summary.trim() || page.title || kind,
+          ...(page.url && /^https?:/.test(page.url) ? { sourceUrl: page.url.slice(0, 2048) } : {}),
+          ...(page.title ? { sourceTitle: page.title.slice(0, 500) } : {}),
+        },
+      });
+      setStatus(reply ? t("popup.logged") : t("popup.logFailed"));
+      if (reply) onLogged();
+    } finally {
+      busy.current = false;
+    }
   };
+
+  // Enter on a kind radio does not submit in every browser, and a textarea takes Enter as a new line.
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key !== "Enter" || e.isComposing) return;
+    const target = e.target;
+    const onKind = target instanceof HTMLInputElement && target.type === "radio";
+    const fromSummary = target instanceof HTMLTextAreaElement && (e.ctrlKey || e.metaKey);
+    if (!onKind && !fromSummary) return;
+    e.preventDefault();
+    form.current?.requestSubmit();
+  };
+
   return (
-    <form onSubmit={(e) => void submit(e)}>
-      <h2>{t("popup.logTitle")}</h2>
-      <div class="row" role="radiogroup" aria-label={t("popup.logTitle")} style="flex-wrap:wrap">
+    <form ref={form} aria-labelledby="log-title" onSubmit={(e) => void submit(e)} onKeyDown={onKeyDown}>
+      <h2 id="log-title">{t("popup.logTitle")}</h2>
+      <fieldset class="kinds">
+        <legend>{t("popup.kind")}</legend>
         {LOG_KINDS.map((k) => (
-          <label key={k} class="row" style="gap:2px">
+          <label key={k} class="kind">
             <input
+              ref={kind === k ? firstField : undefined}
               type="radio"
               name="kind"
               value={k}
               checked={kind === k}
               onChange={() => setKind(k)}
-              style="width:auto"
             />
             {t(`kind.${k}`)}
           </label>
         ))}
-      </div>
-      <label>
+      </fieldset>
+      <label class="field">
         {t("popup.with")}
         <input
           type="email"
+          name="email"
           required
+          autocomplete="off"
           list="page-emails"
           value={email}
           onInput={(e) => setEmail(e.currentTarget.value)}
@@ -58,10 +90,19 @@ export function LogForm({ page, t, onLogged }: { page: PageInfo; t: Translate; o
           <option key={e} value={e} />
         ))}
       </datalist>
-      <label>
+      <label class="field">
         {t("popup.summary")}
-        <textarea rows={3} value={summary} onInput={(e) => setSummary(e.currentTarget.value)} />
+        <textarea
+          name="summary"
+          rows={3}
+          aria-describedby="log-keys"
+          value={summary}
+          onInput={(e) => setSummary(e.currentTarget.value)}
+        />
       </label>
+      <p id="log-keys" class="muted hint">
+        {t("popup.logKeys")}
+      </p>
       <div class="row between">
         <span class="muted" style="overflow:hidden;text-overflow:ellipsis;white-space:nowrap;max-width:220px">
           {page.title ?? ""}
@@ -70,7 +111,10 @@ export function LogForm({ page, t, onLogged }: { page: PageInfo; t: Translate; o
           {t("popup.log")}
         </button>
       </div>
-      {status && <p role="status">{status}</p>}
+      {/* Always in the page, so screen readers announce the text when it appears. */}
+      <p role="status" class={status ? "" : "empty"}>
+        {status ?? ""}
+      </p>
     </form>
   );
 }

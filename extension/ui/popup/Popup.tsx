@@ -46,6 +46,11 @@ export function Popup() {
     refresh();
     void currentPage(new URLSearchParams(location.search)).then(setPage);
   }, []);
+  // Keyboard users land on a field: the log form's kind when the page has something to log (an address, a
+  // selection, or the context menu's prefill), else the search box. Only once the page is known.
+  const params = new URLSearchParams(location.search);
+  const logFirst =
+    page !== null && (params.get("mode") === "log" || page.emails.length > 0 || page.selection.trim() !== "");
   if (!status) return null;
   if (!status.connected) {
     return (
@@ -60,9 +65,9 @@ export function Popup() {
   }
   return (
     <div>
-      <Search serverUrl={status.serverUrl ?? ""} t={t} />
+      <Search serverUrl={status.serverUrl ?? ""} t={t} autoFocus={page !== null && !logFirst} />
       {page && <PageCustomers emails={page.emails} serverUrl={status.serverUrl ?? ""} t={t} />}
-      {page && <LogForm page={page} t={t} onLogged={refresh} />}
+      {page && <LogForm page={page} t={t} onLogged={refresh} autoFocus={logFirst} />}
       <OutboxStatus status={status} t={t} refresh={refresh} />
       <div class="row between" style="margin-top:8px">
         {page && <SiteSwitch page={page} t={t} />}

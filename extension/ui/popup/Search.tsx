@@ -1,7 +1,8 @@
 // Customer search (GET /customers?q=) and the lookup of addresses found on the current page.
-import { useEffect, useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import type { CustomerListItem, LookupResult } from "../../../shared/contract";
 import type { Translate } from "../../lib/i18n";
+import { focusIfIdle } from "../focus";
 import { ask } from "../send";
 
 function Line(props: { name: string; tier: string | null; credit: string | null; href: string | null; sub?: string }) {
@@ -22,8 +23,12 @@ function Line(props: { name: string; tier: string | null; credit: string | null;
   );
 }
 
-export function Search({ serverUrl, t }: { serverUrl: string; t: Translate }) {
+export function Search({ serverUrl, t, autoFocus = false }: { serverUrl: string; t: Translate; autoFocus?: boolean }) {
   const [q, setQ] = useState("");
+  const box = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (autoFocus) focusIfIdle(box.current);
+  }, [autoFocus]);
   const [items, setItems] = useState<CustomerListItem[] | null>(null);
   useEffect(() => {
     if (q.trim().length < 2) return setItems(null);
@@ -36,6 +41,7 @@ export function Search({ serverUrl, t }: { serverUrl: string; t: Translate }) {
   return (
     <div>
       <input
+        ref={box}
         type="search"
         placeholder={t("popup.search")}
         aria-label={t("popup.search")}
