@@ -143,3 +143,44 @@ describe("the daily cron", () => {
     }
   });
 });
+
+describe("data_version and the lookup ETag", () => {
+  it("a regrade that changes a tier makes the old ETag answer 200; one that changes nothing keeps 304", async () => {
+    const user = await createTestWorkspace("ETag Co.");
+    await call(user, "POST", "/api/v1/import/customers", [
+      { externalId: "E1", name: "Grower", lifecycleStage: "qualified", legalVerified: true, domains: ["grower.test"] },
+      { externalId: "E2", name: "Idle", lifecycleStage: "signed" },
+    ]);
+    await call(user, "POST", "/api/v1/import/contacts", [
+      { customerExternalId: "E1", name: "Buyer", email: "buyer@grower.test", role: "buyer" },
+    ]);
+    const lookup = (etag?: string) =>
+      call(user, "POST", "/api/v1/lookup", { emails: ["buyer@grower.test"] }, etag ? { "If-None-Match": etag } : {});
+    const tierNow = async () =>
+      ((await (await lookup()).json()) as { results: { customer: { tier: string } }[] }).results[0]?.customer.tier;
+    await call(user, "POST", "/api/v1/regrade", { asOf: "2026-01-01" });
+    const before = await tierNow();
+    const etag = (await lookup()).headers.get("ETag") ?? "";
+    expect((await lookup(etag)).status).toBe(304);
+    expect(await (await call(user, "POST", "/api/v1/regrade", { asOf: "2026-01-01" })).json()).toMatchObject({
+      changed: 0,
+    });
+    expect((await lookup(etag)).status).toBe(304);
+
+    const orders = Array.from({ length: 12 }, (_, m) => ({
+      externalId: `G${m}`,
+      customerExternalId: "E1",
+      date: `2025-${String(m + 1).padStart(2, "0")}-15`,
+      amount: 900_000,
+      cost: 300_000,
+      product: "Plant",
+    }));
+    await call(user, "POST", "/api/v1/import/orders", orders);
+    expect((await lookup(etag)).status).toBe(304); // orders alone change no lookup answer until graded
+    await call(user, "POST", "/api/v1/regrade", { asOf: "2026-01-01" });
+    const after = await lookup(etag);
+    expect(after.status).toBe(200);
+    expect(after.headers.get("ETag")).not.toBe(etag);
+    expect(await tierNow()).not.toBe(before);
+  });
+});

@@ -1,4 +1,4 @@
-// What the dashboard shows, read in one D1 round trip: the report stored by the last regrade (funnel, Pareto,
+// What the dashboard shows, read in four indexed queries at once: the report stored by the last regrade (funnel, Pareto,
 // pyramid, tiers, compliance, migration) and watchlists from the grades table by index. Nothing is graded here.
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { customers, grades, users, workspaceReports } from "../../db/schema";
@@ -51,7 +51,8 @@ export async function loadDashboard(db: Db, workspaceId: string): Promise<Dashbo
       .where(and(eq(grades.workspaceId, workspaceId), filter))
       .orderBy(...order)
       .limit(WATCH_ROWS);
-  const [stored, creditWatch, churnRisk, owners] = await db.batch([
+  // Separate queries, not one db.batch: a batch returns rows as objects, where the two `name` columns would collide.
+  const [stored, creditWatch, churnRisk, owners] = await Promise.all([
     db
       .select({ report: workspaceReports.report })
       .from(workspaceReports)

@@ -1,0 +1,86 @@
+// The dashboard reads the report a regrade stores (workspace_reports) and indexed grade queries; it never grades.
+import { eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import * as schema from "../../worker/src/db/schema";
+import type { WorkspaceReport } from "../../worker/src/jobs/workspace-report";
+import { csrfIn, type Jar, page, sessionFor } from "./admin-helpers";
+import { call, createTestUser, createTestWorkspace, db, type TestUser } from "./helpers";
+
+let admin: TestUser;
+let jar: Jar;
+/** `YYYY-MM-DD` `days` from today (Regrade now grades as of today). */
+const day = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
+const kpiCustomers = (html: string) => Number(/<b>(\d+)<\/b><span>Customers graded/.exec(html)?.[1]);
+const storedReport = async () => {
+  const [row] = await db
+    .select()
+    .from(schema.workspaceReports)
+    .where(eq(schema.workspaceReports.workspaceId, admin.workspaceId));
+  return row;
+};
+
+beforeAll(async () => {
+  admin = await createTestWorkspace("Dashboard Co.");
+  const rep = await createTestUser(admin.workspaceId, "rep");
+  ({ jar } = await sessionFor(admin));
+  await call(admin, "POST", "/api/v1/import/customers", [
+    { externalId: "D1", name: "Big One", lifecycleStage: "qualified", ownerEmail: rep.email },
+    { externalId: "D2", name: "Late One", lifecycleStage: "signed", creditLimit: 100 },
+    { externalId: "D3", name: "Quiet One", lifecycleStage: "signed" },
+  ]);
+  await call(admin, "POST", "/api/v1/import/orders", [
+    { externalId: "O1", customerExternalId: "D1", date: day(-60), amount: 90_000, cost: 30_000 },
+    { externalId: "O2", customerExternalId: "D2", date: day(-200), amount: 5_000, cost: 4_000 },
+  ]);
+  await call(admin, "POST", "/api/v1/import/invoices", [
+    { externalId: "I1", customerExternalId: "D2", dueDate: day(-170), amount: 5_000 },
+  ]);
+  await call(admin, "POST", "/api/v1/import/opportunities", [
+    {
+      externalId: "P1",
+      customerExternalId: "D3",
+      name: "Deal",
+      stage: "proposal",
+      amount: 20_000,
+      expectedClose: day(30),
+    },
+  ]);
+});
+
+describe("dashboard from the stored report", () => {
+  it("says not graded yet, with a Regrade now button, before the first regrade", async () => {
+    expect(await storedReport()).toBeUndefined();
+    const html = await (await page(jar, "GET", "/admin")).text();
+    expect(html).toContain("No grades yet");
+    expect(html).toContain('action="/admin/import/regrade"');
+    expect(html).toContain("Regrade now");
+  });
+
+  it("shows the report stored by Regrade now: KPIs, charts, funnel, compliance and watchlists", async () => {
+    const form = await (await page(jar, "GET", "/admin")).text();
+    const res = await page(jar, "POST", "/admin/import/regrade", { _csrf: csrfIn(form) });
+    expect(res.status).toBe(303);
+    const row = await storedReport();
+    const report = row?.report as WorkspaceReport;
+    expect(report.customers).toBe(3);
+    expect(report.tierCounts.A + report.tierCounts.B + report.tierCounts.C).toBe(3);
+    expect(Object.values(report.pyramid).reduce((a, b) => a + b, 0)).toBe(3);
+    expect(report.funnel.byStage.find((s) => s.stage === "proposal")?.count).toBe(1);
+    expect(report.compliance.map((c) => c.ownerId === null).sort()).toEqual([false, true]);
+    expect(report.migration.every((m) => m.from === "new")).toBe(true);
+    expect(row?.asOf).toBe(report.asOf);
+    const html = await (await page(jar, "GET", "/admin")).text();
+    expect(kpiCustomers(html)).toBe(3);
+    expect(html).toContain("Late One"); // credit watchlist, from the grades table
+    expect(html).toMatch(/The top 20 % of customers bring \d+ % of revenue/);
+  });
+
+  it("does not grade per view: new customers appear after the next regrade, not before", async () => {
+    await call(admin, "POST", "/api/v1/import/customers", [{ externalId: "D4", name: "Newcomer" }]);
+    expect(kpiCustomers(await (await page(jar, "GET", "/admin")).text())).toBe(3);
+    await call(admin, "POST", "/api/v1/regrade", {});
+    expect(kpiCustomers(await (await page(jar, "GET", "/admin")).text())).toBe(4);
+    expect(((await storedReport())?.report as WorkspaceReport).customers).toBe(4);
+  });
+});
