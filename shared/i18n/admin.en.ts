@@ -343,7 +343,7 @@ export const adminEn = {
   "scoring.criterionIdHint": "Lower-case letters, digits and _. Ratings are stored under it.",
   "scoring.criterionLabel": "Label",
   "scoring.kind": "Kind",
-  "scoring.metricIfAny": "Metric (percentile and bands)",
+  "scoring.metricIfAny": "For percentile and bands.",
   "scoring.levels": "Levels",
   "scoring.levelsHint": "A rep picks one of these on the customer page; its points count towards the score.",
   "scoring.levelId": "Level {n}: id",

@@ -344,7 +344,7 @@ export const adminZhCN: Record<AdminKey, string> = {
   "scoring.criterionIdHint": "小写字母、数字和下划线；客户评分按此编号保存。",
   "scoring.criterionLabel": "名称",
   "scoring.kind": "类型",
-  "scoring.metricIfAny": "指标（百分位和分段类型）",
+  "scoring.metricIfAny": "用于百分位和分段类型。",
   "scoring.levels": "等级",
   "scoring.levelsHint": "销售在客户页选择其中一个等级，其分值计入总分。",
   "scoring.levelId": "等级 {n}：编号",

@@ -135,18 +135,124 @@ it("explains a customer's tier", async () => {
 it("previews a changed weight before saving, then saves a new version", async () => {
   await go("/admin/scoring");
   await page.fill("input[name='scorecard.criteria.0.weight']", "50");
-  await page.click("button[value=preview]");
+  await page.click("#scoring-actions button[value=preview]");
   expect(await page.textContent("main")).toContain("weights sum to 120");
   expect(await page.locator("#f-scorecard-criteria-0-weight").count()).toBe(1);
   await page.fill("input[name='scorecard.criteria.0.weight']", "45");
   await page.fill("input[name='scorecard.criteria.1.weight']", "15");
-  await page.click("button[value=preview]");
+  await page.click("#scoring-actions button[value=preview]");
   await page.waitForSelector("text=Preview of the draft");
   expect(await page.locator("svg[aria-label^='Tier distribution']").count()).toBe(1);
   await shot("en-scoring-preview");
   await page.click("button[value=save]");
   await page.waitForURL(/notice=scoringSaved/);
   expect(await page.textContent("main")).toContain("Active configuration: version 2");
+});
+
+it("adds a manual criterion in the editor, rates a customer with it, and the regrade scores it", async () => {
+  await go("/admin/scoring");
+  await page.selectOption("select[name='new.kind']", "manual");
+  await page.fill("input[name='new.id']", "relationship");
+  await page.fill("input[name='new.label']", "Relationship");
+  await page.fill("input[name='new.weight']", "10");
+  await page.click("button[value=add-criterion]");
+  await page.waitForSelector("input[name='scorecard.criteria.4.levels.0.id']");
+  // Back from the server, the new criterion's id has the focus and the sum counts it.
+  await page.waitForFunction(() => document.activeElement?.getAttribute("name") === "scorecard.criteria.4.id");
+  expect(await page.textContent("[data-weights-sum] output")).toBe("110");
+  await page.click("button[value='add-level:4']");
+  await page.click("button[value='add-level:4']");
+  const levels = [
+    ["close", "10"],
+    ["senior", "6"],
+    ["none", "0"],
+  ];
+  for (const [j, [id, points]] of levels.entries()) {
+    await page.fill(`input[name='scorecard.criteria.4.levels.${j}.id']`, id as string);
+    await page.fill(`input[name='scorecard.criteria.4.levels.${j}.points']`, points as string);
+  }
+  // The sum follows the typing (app.js), before any round trip.
+  await page.fill("input[name='scorecard.criteria.0.weight']", "35");
+  expect(await page.textContent("[data-weights-sum] output")).toBe("100");
+  await page.click("#scoring-actions button[value=preview]");
+  await page.waitForSelector("text=Preview of the draft");
+  await shot("en-scoring-criterion");
+  await page.click("button[value=save]");
+  await page.waitForURL(/notice=scoringSaved/);
+  expect(await page.inputValue("input[name='scorecard.criteria.4.levels.1.id']")).toBe("senior");
+  await go("/admin/customers?sort=-score");
+  await page.click("table tbody tr:first-child td:first-child a");
+  const customerUrl = page.url();
+  await page.selectOption("select[name='rating.relationship']", "close");
+  await page.click("section[aria-labelledby=edit-h] button[type=submit]");
+  await page.waitForURL(/notice=customerSaved/);
+  await go("/admin/import");
+  await page.click("text=Regrade now");
+  await page.waitForSelector("text=Regraded 24 customers");
+  await page.goto(customerUrl);
+  const row = page.locator("section[aria-labelledby=why-h] tbody tr", { hasText: "Relationship" });
+  expect(await row.textContent()).toContain("Close");
+  expect(await row.locator("td.num").first().textContent()).toBe("10");
+});
+
+/** The focused element as a keyboard user sees it: what it is, whether it is on screen and outlined. */
+const focused = () =>
+  page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    if (!el || el === document.body) return null;
+    const r = el.getBoundingClientRect();
+    const s = getComputedStyle(el);
+    return {
+      id: el.id,
+      name: el.getAttribute("name") ?? "",
+      text: (el.getAttribute("aria-label") ?? el.textContent ?? "").trim(),
+      shown: r.width > 2 && r.height > 2,
+      outlined: s.outlineStyle !== "none" && Number.parseFloat(s.outlineWidth) >= 2,
+    };
+  });
+
+/** Tabs through the page; every stop must be visible and outlined. Returns the stops' names or texts. */
+async function tabThrough(stops: number) {
+  const seen: string[] = [];
+  for (let i = 0; i < stops; i++) {
+    await page.keyboard.press("Tab");
+    const f = await focused();
+    if (!f) break;
+    expect(f.shown, `stop ${i}: ${f.name || f.text}`).toBe(true);
+    expect(f.outlined, `stop ${i}: ${f.name || f.text}`).toBe(true);
+    seen.push(f.name || f.text);
+  }
+  return seen;
+}
+
+it("works from the keyboard: skip link first, every stop visible and outlined, Enter previews", async () => {
+  for (const path of ["/admin/scoring", new URL(page.url()).pathname]) {
+    await go(path);
+    await page.keyboard.press("Tab");
+    expect((await focused())?.text).toBe("Skip to content");
+    await page.keyboard.press("Enter");
+    expect((await focused())?.id).toBe("main");
+  }
+  // The customer page (we are on it): from the content, the edit form's rating and Save are reachable.
+  const customerStops = await tabThrough(120);
+  expect(customerStops).toContain("rating.relationship");
+  expect(customerStops).toContain("Save");
+  await go("/admin/scoring");
+  const scoringStops = await tabThrough(400);
+  const first = scoringStops.indexOf("scorecard.criteria.0.id");
+  expect(first).toBeGreaterThan(0);
+  expect(scoringStops.slice(first, first + 3)).toEqual([
+    "scorecard.criteria.0.id",
+    "scorecard.criteria.0.label",
+    "scorecard.criteria.0.weight",
+  ]);
+  expect(scoringStops).toContain("Add level to Relationship");
+  expect(scoringStops.at(-1)).toBe("Save and regrade");
+  // Enter in a field submits with the form's default button: Preview, never a Remove.
+  await page.focus("input[name='scorecard.criteria.0.weight']");
+  await page.keyboard.press("Enter");
+  await page.waitForSelector("text=Preview of the draft");
+  expect(await page.locator("fieldset.criterion[id^=criterion-]").count()).toBe(5);
 });
 
 it("creates an API token shown once, then revokes it", async () => {
@@ -206,6 +312,13 @@ it("speaks Chinese after the switch, and screenshots the main pages in both lang
     await go(path);
     await shot(name);
   }
+  await go("/admin/scoring");
+  await page.fill("input[name='scorecard.criteria.4.levels.0.id']", "Close!");
+  await page.click("#scoring-actions button[value=preview]");
+  // zod's and the configuration's problems, in Chinese, each with the path of its field.
+  expect(await page.textContent("#problems")).toContain("只能使用小写字母、数字和下划线");
+  expect(await page.textContent("#problems")).toContain("scorecard.criteria.4.levels.0.id");
+  await shot("zh-scoring-problems");
   await go("/admin/customers?sort=-score");
   await page.click("table tbody tr:first-child td:first-child a");
   await page.waitForSelector("text=评级依据");

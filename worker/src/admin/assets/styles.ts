@@ -9,6 +9,8 @@ color:var(--ink);background:var(--bg);line-height:1.5;font-size:15px}
 body{margin:0}
 a{color:var(--brand)}
 :focus-visible{outline:3px solid var(--focus);outline-offset:2px;border-radius:4px}
+/* Fields always show focus: a date input's focus sits in its inner parts, where :focus-visible does not reach. */
+input:focus,select:focus,textarea:focus{outline:3px solid var(--focus);outline-offset:1px}
 .sr-only{position:absolute;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;clip:rect(0,0,0,0);white-space:nowrap;border:0}
 .skip{position:absolute;left:-9999px;top:0;background:var(--ink);color:#fff;padding:.5rem 1rem;z-index:10}
 .skip:focus{left:.5rem;top:.5rem}
@@ -123,7 +125,6 @@ fieldset.criterion>legend{float:none;width:auto;padding:0 .3rem;margin:0}
 .sub-list h4{margin:.2rem 0;font-size:.9rem}
 .sub-list .hint{margin-bottom:.4rem}
 .sub-row{align-items:flex-start}
-.row-end{display:flex;align-items:flex-end;align-self:stretch;padding-bottom:.85rem}
 .criterion-end{display:flex;justify-content:flex-end}
 .weights-sum{font-weight:600;margin:.1rem 0 .6rem}
 .weights-sum output{font-variant-numeric:tabular-nums}
@@ -131,9 +132,14 @@ fieldset.criterion>legend{float:none;width:auto;padding:0 .3rem;margin:0}
 code.path{display:inline-block;margin-left:.4rem;font-size:.78rem;font-weight:400;color:var(--muted);background:#f1f3f7;padding:0 .3rem;border-radius:4px;word-break:break-all}
 .error-summary a{color:#7f1d1d}
 .error-summary code.path{margin:0 .2rem 0 0}
-.sticky-actions{position:sticky;bottom:0;z-index:2}
-.row{display:flex;flex-wrap:wrap;gap:.75rem}
-.row>.field{flex:1 1 130px}
+/* A row of fields: each field's label, control, hint and error sit on shared tracks (subgrid), so a label that wraps
+   (long zh-CN or en text) never pushes its input below its neighbours'. */
+.row{display:grid;grid-template-columns:repeat(auto-fit,minmax(150px,1fr));column-gap:.75rem}
+.row>.field{grid-row:span 4;display:grid;grid-template-rows:subgrid;row-gap:.25rem;align-content:start;margin-bottom:.6rem}
+.row>.field>label{align-self:end}
+.sub-row{grid-template-columns:minmax(0,2fr) minmax(0,1fr) auto}
+.row-end{grid-row:span 4;display:grid;grid-template-rows:subgrid;row-gap:.25rem}
+.row-end>button{grid-row:2;align-self:center}
 .moved-up{color:var(--a);font-weight:600}.moved-down{color:var(--hold);font-weight:600}
 .matrix td,.matrix th{text-align:center}
 .matrix td.diag{background:#f1f4fa;font-weight:600}

@@ -20,7 +20,7 @@ function WeightsSum({ ui, config }: { ui: Ui; config: ScoringConfig }) {
   );
 }
 
-function NewCriterion({ ui, index }: { ui: Ui; index: number }) {
+function NewCriterion({ ui }: { ui: Ui }) {
   return (
     <fieldset class="criterion new-criterion" id="new-criterion">
       <legend>
@@ -38,13 +38,14 @@ function NewCriterion({ ui, index }: { ui: Ui; index: number }) {
         <Field label={ui.t("scoring.criterionLabel")} name="new.label" />
         <Field label={ui.t("scoring.weight")} name="new.weight" type="number" step="any" />
         <Select
-          label={ui.t("scoring.metricIfAny")}
+          label={ui.t("scoring.metric")}
+          hint={ui.t("scoring.metricIfAny")}
           name="new.metric"
           value="revenue"
           options={METRICS.map((m) => ({ value: m, label: ui.tk(`metric.${m}`, m) }))}
         />
       </div>
-      <EditButton intent="add-criterion" anchor={`criterion-${index}`} label={ui.t("scoring.addCriterion")} />
+      <EditButton intent="add-criterion" label={ui.t("scoring.addCriterion")} />
     </fieldset>
   );
 }
@@ -65,7 +66,7 @@ export function CriteriaSection({ ui, config, state }: { ui: Ui; config: Scoring
           <CriterionCard ui={ui} c={c} i={i} state={state} />
         ))}
       </div>
-      <NewCriterion ui={ui} index={list.length} />
+      <NewCriterion ui={ui} />
     </fieldset>
   );
 }

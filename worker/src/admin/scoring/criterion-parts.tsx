@@ -49,7 +49,6 @@ export function ManualLevels({ ui, c, i, name, state }: PartProps<"manual">) {
       ))}
       <EditButton
         intent={`add-level:${i}`}
-        anchor={`criterion-${i}`}
         label={ui.t("scoring.addLevel")}
         describe={ui.t("scoring.addLevelTo", { name })}
       />
@@ -90,7 +89,6 @@ export function Bands({ ui, c, i, name, state }: PartProps<"bands">) {
       ))}
       <EditButton
         intent={`add-band:${i}`}
-        anchor={`criterion-${i}`}
         label={ui.t("scoring.addBand")}
         describe={ui.t("scoring.addBandTo", { name })}
       />

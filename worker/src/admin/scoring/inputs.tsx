@@ -74,16 +74,17 @@ export function GroupError({ state, path }: { state: EditorState; path: string }
 }
 
 /**
- * A structural button (add / remove): submits the whole draft with `intent` and comes back scrolled to `anchor`.
- * `formnovalidate` so a half-typed number elsewhere never blocks adding a row.
+ * A structural button (add / remove): submits the whole draft with `intent`. A removal comes back scrolled to
+ * `anchor`; an addition comes back with the new row's first field focused instead (a URL fragment would stop the
+ * browser from honouring `autofocus`). `formnovalidate` so a half-typed number elsewhere never blocks the edit.
  */
-export function EditButton(p: { intent: string; anchor: string; label: string; describe?: string; danger?: boolean }) {
+export function EditButton(p: { intent: string; anchor?: string; label: string; describe?: string; danger?: boolean }) {
   return (
     <button
       type="submit"
       name="intent"
       value={p.intent}
-      formaction={`/admin/scoring#${p.anchor}`}
+      formaction={p.anchor ? `/admin/scoring#${p.anchor}` : undefined}
       formnovalidate
       class={`small ${p.danger ? "danger" : "secondary"}`}
       aria-label={p.describe}

@@ -80,7 +80,7 @@ export function ScoringPage(p: ScoringProps) {
         <CriteriaSection ui={ui} config={config} state={state} />
         <TiersSection ui={ui} config={config} state={state} />
         <CutoffsSection ui={ui} config={config} state={state} />
-        <div class="actions card sticky-actions">
+        <div class="actions card" id="scoring-actions">
           <button type="submit" name="intent" value="preview" class="secondary" formaction="/admin/scoring#preview">
             {ui.t("scoring.previewButton")}
           </button>

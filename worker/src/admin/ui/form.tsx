@@ -81,6 +81,7 @@ export interface SelectProps {
   class?: string;
   /** Adds an empty first option with this label. */
   empty?: string;
+  hint?: string | undefined;
   path?: string | undefined;
 }
 
@@ -93,7 +94,9 @@ export function Select(p: SelectProps) {
         id={id}
         name={p.name}
         aria-invalid={p.error ? "true" : undefined}
-        aria-describedby={p.error ? `${id}-error` : undefined}
+        aria-describedby={
+          [p.error ? `${id}-error` : "", p.hint ? `${id}-hint` : ""].filter(Boolean).join(" ") || undefined
+        }
       >
         {p.empty !== undefined ? <option value="">{p.empty}</option> : null}
         {p.options.map((o) => (
@@ -102,6 +105,11 @@ export function Select(p: SelectProps) {
           </option>
         ))}
       </select>
+      {p.hint ? (
+        <p class="hint" id={`${id}-hint`}>
+          {p.hint}
+        </p>
+      ) : null}
       <FieldError id={id} error={p.error} path={p.path} />
     </div>
   );
