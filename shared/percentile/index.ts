@@ -25,8 +25,8 @@ export function percentileRanks(values: readonly (number | null)[]): Float64Arra
     const v = values[i];
     if (v === null) continue;
     const lower = lowerBound(sorted, v as number);
-    let upper = lower + 1;
-    while (upper < n && sorted[upper] === v) upper++;
+    // Most groups are single values; recency and order counts have large ones, so binary search for the end.
+    const upper = sorted[lower + 1] === v ? upperBound(sorted, v as number) : lower + 1;
     // Positions lower..upper−1 (0-based) share the average 1-based rank; as a percentile (i + j) / 2 / (n − 1).
     ranks[i] = (lower + (upper - 1)) / 2 / (n - 1);
   }
