@@ -39,8 +39,10 @@ export default defineConfig({
     web_accessible_resources: [{ resources: ["card.html"], matches: ["<all_urls>"], use_dynamic_url: true }],
     action: { default_title: "Tierlens", default_icon: { 16: ICONS[16], 32: ICONS[32] } },
     commands: {
+      // Not Alt+Shift+T: Chrome keeps that for "focus the toolbar" (Windows, Linux, ChromeOS) and silently leaves the
+      // command without a key. Alt+Shift+L ("log"), Control+Shift+L on a Mac (Option+Shift types characters there).
       _execute_action: {
-        suggested_key: { default: "Alt+Shift+T", mac: "Alt+Shift+T" },
+        suggested_key: { default: "Alt+Shift+L", mac: "MacCtrl+Shift+L" },
         description: "Open Tierlens for this page",
       },
     },

@@ -67,6 +67,7 @@ export const uiEn = {
   "popup.retry": "Retry",
   "popup.dismiss": "Dismiss",
   "popup.shortcut": "Shortcut: {keys}",
+  "popup.noShortcut": "No shortcut yet: set one at chrome://extensions/shortcuts",
   "popup.settings": "Settings",
   "popup.notConnected": "Not connected.",
   "popup.enableSite": "Show tiers on this site",

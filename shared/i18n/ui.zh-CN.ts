@@ -68,6 +68,7 @@ export const uiZhCN: Record<UiKey, string> = {
   "popup.retry": "重试",
   "popup.dismiss": "忽略",
   "popup.shortcut": "快捷键：{keys}",
+  "popup.noShortcut": "尚未设置快捷键：可在 chrome://extensions/shortcuts 中设置",
   "popup.settings": "设置",
   "popup.notConnected": "未连接。",
   "popup.enableSite": "在此网站显示客户等级",

@@ -11,12 +11,13 @@ import { OutboxStatus } from "./OutboxStatus";
 import { currentPage, type PageInfo } from "./page-info";
 import { PageCustomers, Search } from "./Search";
 
+/** The key that opens the popup; "" when Chrome assigned none (a clash, or the user removed it); null while asking. */
 function useShortcut(): string | null {
   const [keys, setKeys] = useState<string | null>(null);
   useEffect(() => {
     void browser.commands
       .getAll()
-      .then((all) => setKeys(all.find((c) => c.name === "_execute_action")?.shortcut || null));
+      .then((all) => setKeys(all.find((c) => c.name === "_execute_action")?.shortcut ?? ""));
   }, []);
   return keys;
 }
@@ -75,7 +76,11 @@ export function Popup() {
           {t("popup.settings")}
         </button>
       </div>
-      {shortcut && <p class="muted">{t("popup.shortcut", { keys: shortcut })}</p>}
+      {shortcut !== null && (
+        <p class="muted" data-testid="shortcut">
+          {shortcut ? t("popup.shortcut", { keys: shortcut }) : t("popup.noShortcut")}
+        </p>
+      )}
     </div>
   );
 }

@@ -1,0 +1,259 @@
+// The popup from the keyboard in real Chromium: the shortcut is really assigned (Chrome drops a suggested key that
+// clashes with its own), the popup opened the way the shortcut opens it (action.openPopup) lands on the log form's
+// kind with a visible focus ring, arrows pick a kind, Enter logs once; in a tab, Tab order and Enter from the address.
+import type { CDPSession, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  buildE2eExtension,
+  createSeededWorkspace,
+  type ExtensionBrowser,
+  launchExtensionBrowser,
+  RestartableWorker,
+} from "./extension-env";
+import { apiCall } from "./harness";
+
+const GMAIL = "https://mail.google.com/mail/u/0/#inbox/FMfcgzTESTthreadKEY";
+
+let worker: RestartableWorker;
+let browser: ExtensionBrowser;
+let token: string;
+
+beforeAll(async () => {
+  buildE2eExtension();
+  worker = await RestartableWorker.create();
+  token = await createSeededWorkspace(worker);
+  browser = await launchExtensionBrowser();
+  const html = (await import("node:fs")).readFileSync("test/fixtures/gmail/thread-and-list.html", "utf8");
+  await browser.context.route("https://mail.google.com/**", (route) =>
+    route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body: html }),
+  );
+  const sw = await browser.serviceWorker();
+  await sw.evaluate(
+    ([serverUrl, apiToken]) => chrome.storage.local.set({ connection: { serverUrl, token: apiToken } }),
+    [worker.url, token],
+  );
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await worker?.dispose();
+});
+
+async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, what: string): Promise<T> {
+  for (let i = 0; i < 60; i++) {
+    const v = await read();
+    if (ok(v)) return v;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`timed out: ${what}`);
+}
+
+/** Interactions on Example Org (ana.lopes@example.org's customer) with this summary. */
+async function interactions(summary: string): Promise<{ summary: string; kind: string }[]> {
+  const list = await apiCall<{ items: { id: string; name: string }[] }>(
+    worker,
+    token,
+    "GET",
+    "/api/v1/customers?q=Example%20Org",
+  );
+  const id = list.items.find((c) => c.name === "Example Org")!.id;
+  const detail = await apiCall<{ interactions: { summary: string; kind: string }[] }>(
+    worker,
+    token,
+    "GET",
+    `/api/v1/customers/${id}`,
+  );
+  return detail.interactions.filter((i) => i.summary === summary);
+}
+
+/**
+ * The action popup is not a Playwright page: drive it over CDP (attached through the browser session). Only what
+ * the tests need: evaluate in the page, and keys as the keyboard sends them (keydown, char, keyup).
+ */
+class PopupDriver {
+  private next = 0;
+  private readonly pending = new Map<number, (m: { result?: unknown; error?: unknown }) => void>();
+  private constructor(
+    private readonly cdp: CDPSession,
+    private readonly sessionId: string,
+  ) {
+    cdp.on("Target.receivedMessageFromTarget", (e: { sessionId: string; message: string }) => {
+      if (e.sessionId !== this.sessionId) return;
+      const m = JSON.parse(e.message) as { id?: number; result?: unknown; error?: unknown };
+      if (m.id !== undefined) this.pending.get(m.id)?.(m);
+    });
+  }
+
+  static async open(): Promise<PopupDriver> {
+    const cdp = await browser.context.browser()!.newBrowserCDPSession();
+    const find = async () => {
+      const { targetInfos } = (await cdp.send("Target.getTargets")) as {
+        targetInfos: { targetId: string; url: string }[];
+      };
+      return targetInfos.find((t) => t.url.startsWith(`chrome-extension://${browser.extensionId}/popup.html`));
+    };
+    const sw = await browser.serviceWorker();
+    await sw.evaluate(() => chrome.action.openPopup());
+    const target = await until(find, (t) => t !== undefined, "the action popup");
+    const { sessionId } = (await cdp.send("Target.attachToTarget", {
+      targetId: target!.targetId,
+      flatten: false,
+    })) as { sessionId: string };
+    return new PopupDriver(cdp, sessionId);
+  }
+
+  private call(method: string, params: Record<string, unknown> = {}): Promise<{ result?: unknown; error?: unknown }> {
+    const id = ++this.next;
+    return new Promise((resolve) => {
+      this.pending.set(id, resolve);
+      void this.cdp.send("Target.sendMessageToTarget", {
+        sessionId: this.sessionId,
+        message: JSON.stringify({ id, method, params }),
+      });
+    });
+  }
+
+  async eval<T>(expression: string): Promise<T> {
+    const m = (await this.call("Runtime.evaluate", { expression, returnByValue: true, awaitPromise: true })) as {
+      result?: { result: { value: T } };
+    };
+    return m.result!.result.value;
+  }
+
+  async waitFor(expression: string, what: string): Promise<void> {
+    await until(
+      () => this.eval<boolean>(`Boolean(${expression})`),
+      (v) => v,
+      what,
+    );
+  }
+
+  async press(key: "Enter" | "ArrowLeft" | "ArrowRight" | "Tab"): Promise<void> {
+    const codes = { Enter: 13, ArrowLeft: 37, ArrowRight: 39, Tab: 9 } as const;
+    const base = { key, code: key, windowsVirtualKeyCode: codes[key], nativeVirtualKeyCode: codes[key] };
+    const text = key === "Enter" ? { text: "\r", unmodifiedText: "\r" } : key === "Tab" ? { text: "\t" } : {};
+    await this.call("Input.dispatchKeyEvent", { type: text.text ? "keyDown" : "rawKeyDown", ...base, ...text });
+    await this.call("Input.dispatchKeyEvent", { type: "keyUp", ...base });
+  }
+
+  async close(): Promise<void> {
+    await this.eval("window.close(), true").catch(() => undefined);
+    await this.cdp.detach().catch(() => undefined);
+  }
+}
+
+const FOCUSED = `(() => { const a = document.activeElement;
+  return { tag: a?.tagName, name: a?.getAttribute("name"), type: a?.getAttribute("type"), value: a?.value ?? null,
+    checked: a?.checked ?? null, ring: !!a?.matches(":focus-visible") && getComputedStyle(a).outlineStyle !== "none" }; })()`;
+
+interface Focused {
+  tag: string;
+  name: string | null;
+  type: string | null;
+  value: string | null;
+  checked: boolean | null;
+  ring: boolean;
+}
+
+describe("popup from the keyboard", () => {
+  it("the shortcut that opens the popup is really assigned, and the popup names it", async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`chrome-extension://${browser.extensionId}/popup.html?mode=log`);
+    const commands = await page.evaluate(() => chrome.commands.getAll());
+    const action = commands.find((c) => c.name === "_execute_action");
+    expect(action?.shortcut, "Chrome leaves a clashing suggested key unassigned").toBe("Alt+Shift+L");
+    await page.getByTestId("shortcut").waitFor();
+    expect(await page.getByTestId("shortcut").textContent()).toBe("Shortcut: Alt+Shift+L");
+    await page.close();
+  });
+
+  it("opened on a webmail thread: focus on the kind, arrows pick one, Enter logs it once", async () => {
+    const mail = await browser.context.newPage();
+    await mail.goto(GMAIL);
+    await mail.locator('[data-tierlens-chip="ana.lopes@example.org"]').first().waitFor({ state: "attached" });
+    const title = `Keyboard log ${Date.now()}`;
+    await mail.evaluate((t) => {
+      document.title = t;
+    }, title);
+    await mail.bringToFront();
+    const popup = await PopupDriver.open();
+    try {
+      await popup.waitFor(`document.querySelector("form input[type=email]")?.value`, "the detected address");
+      expect(await popup.eval<string>(`document.querySelector("form input[type=email]").value`)).toBe(
+        "ana.lopes@example.org",
+      );
+      await popup.waitFor(`document.activeElement?.name === "kind"`, "initial focus on the kind");
+      expect(await popup.eval<Focused>(FOCUSED)).toMatchObject({
+        name: "kind",
+        value: "note",
+        checked: true,
+        ring: true,
+      });
+      // note → wechat → meeting → visit → call, as a radio group does with the left arrow.
+      for (let i = 0; i < 4; i++) await popup.press("ArrowLeft");
+      expect(await popup.eval<Focused>(FOCUSED)).toMatchObject({
+        name: "kind",
+        value: "call",
+        checked: true,
+        ring: true,
+      });
+      await popup.press("Enter");
+      await popup.waitFor(
+        `document.querySelector("form [role=status]")?.textContent.startsWith("Queued")`,
+        "the queued status",
+      );
+      const stored = await until(
+        () => interactions(title),
+        (l) => l.length > 0,
+        "the log on the worker",
+      );
+      expect(stored).toEqual([expect.objectContaining({ kind: "call", summary: title })]);
+    } finally {
+      await popup.close();
+      await mail.close();
+    }
+  });
+
+  it("in a tab (context-menu window): Tab goes kind → address → summary → Log it, each with a ring; Enter in the address logs", async () => {
+    const summary = `Tab order ${Date.now()}`;
+    const params = new URLSearchParams({
+      mode: "log",
+      email: "ana.lopes@example.org",
+      url: GMAIL,
+      title: "Thread",
+      summary,
+    });
+    const page: Page = await browser.context.newPage();
+    await page.goto(`chrome-extension://${browser.extensionId}/popup.html?${params}`);
+    await page.waitForFunction(() => (document.activeElement as HTMLInputElement | null)?.name === "kind");
+    const focused = () => page.evaluate(new Function(`return ${FOCUSED}`) as () => Focused);
+    expect(await focused()).toMatchObject({ name: "kind", value: "note", ring: true });
+    await page.keyboard.press("ArrowRight"); // wraps to the first kind
+    expect(await focused()).toMatchObject({ name: "kind", value: "email", checked: true });
+    await page.keyboard.press("Tab");
+    expect(await focused()).toMatchObject({ name: "email", ring: true });
+    await page.keyboard.press("Tab");
+    expect(await focused()).toMatchObject({ tag: "TEXTAREA", name: "summary", ring: true });
+    await page.keyboard.press("Enter"); // a new line in the summary, not a log
+    await page.keyboard.press("Tab");
+    expect(await focused()).toMatchObject({ tag: "BUTTON", ring: true });
+    await page.keyboard.press("Shift+Tab");
+    await page.keyboard.press("Shift+Tab");
+    expect(await focused()).toMatchObject({ name: "email" });
+    await page.keyboard.press("Enter");
+    await page.getByRole("status").filter({ hasText: "Queued" }).waitFor();
+    const stored = await until(
+      () => interactions(`${summary}`),
+      (l) => l.length > 0,
+      "the log on the worker",
+    );
+    expect(stored).toEqual([expect.objectContaining({ kind: "email", summary })]);
+    await page.close();
+  });
+});
+
+declare const chrome: {
+  storage: { local: { set(v: unknown): Promise<void> } };
+  action: { openPopup(): Promise<void> };
+  commands: { getAll(): Promise<{ name?: string; shortcut?: string }[]> };
+};
