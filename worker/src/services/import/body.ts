@@ -50,10 +50,17 @@ export function parseImportBody(type: ImportType, format: ImportFormat, text: st
 
 const jsonFieldName = (path: readonly PropertyKey[]) => (path.length ? path.map(String).join(".") : null);
 
+/** A lone UTF-16 surrogate (only a JSON `\\u` escape can make one): it has no UTF-8 form. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** Lone surrogates become U+FFFD, as UTF-8 storage would make them: keys then compare equal on the next import. */
+const wellFormed = (_key: string, value: unknown) =>
+  typeof value === "string" ? value.replace(LONE_SURROGATE, "\ufffd") : value;
+
 function parseJson(text: string): RawRows {
   let body: unknown;
   try {
-    body = JSON.parse(text);
+    body = /\\u[dD][89abAB]|\\u[dD][c-fC-F]/.test(text) ? JSON.parse(text, wellFormed) : JSON.parse(text);
   } catch {
     throw new ApiError(400, "invalid_json", "The body must be valid JSON: an array of row objects.");
   }
