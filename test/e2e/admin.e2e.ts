@@ -204,9 +204,10 @@ const focused = () =>
     const s = getComputedStyle(el);
     return {
       id: el.id,
-      name: el.getAttribute("name") ?? "",
+      name: el.tagName === "BUTTON" ? "" : (el.getAttribute("name") ?? ""),
       text: (el.getAttribute("aria-label") ?? el.textContent ?? "").trim(),
       shown: r.width > 2 && r.height > 2,
+      outline: `${s.outlineStyle} ${s.outlineWidth}`,
       outlined: s.outlineStyle !== "none" && Number.parseFloat(s.outlineWidth) >= 2,
     };
   });
@@ -216,16 +217,23 @@ async function tabThrough(stops: number) {
   const seen: string[] = [];
   for (let i = 0; i < stops; i++) {
     await page.keyboard.press("Tab");
+    // A date-time field takes focus into its inner parts a moment later; give its outline that moment.
+    await page
+      .waitForFunction(() => getComputedStyle(document.activeElement ?? document.body).outlineStyle !== "none", null, {
+        timeout: 500,
+      })
+      .catch(() => undefined);
     const f = await focused();
     if (!f) break;
     expect(f.shown, `stop ${i}: ${f.name || f.text}`).toBe(true);
-    expect(f.outlined, `stop ${i}: ${f.name || f.text}`).toBe(true);
+    expect(f.outlined, `stop ${i}: ${f.name || f.text} (${f.outline})`).toBe(true);
     seen.push(f.name || f.text);
   }
   return seen;
 }
 
 it("works from the keyboard: skip link first, every stop visible and outlined, Enter previews", async () => {
+  await page.bringToFront();
   for (const path of ["/admin/scoring", new URL(page.url()).pathname]) {
     await go(path);
     await page.keyboard.press("Tab");

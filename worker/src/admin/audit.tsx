@@ -4,6 +4,7 @@ import { Hono } from "hono";
 import { auditLog, users } from "../db/schema";
 import { requireRoles, requireSession } from "../middleware/session";
 import type { AdminEnv } from "./env";
+import type { Ui } from "./i18n";
 import { pageContext, render } from "./render";
 import { Field, Select } from "./ui/form";
 import { Page } from "./ui/layout";
@@ -20,6 +21,17 @@ function detailsText(details: unknown): string {
     .map(([k, v]) => `${k}: ${typeof v === "string" ? v : JSON.stringify(v)}`)
     .join(" · ")
     .slice(0, 300);
+}
+
+/** "API token 3f2a9c1e": the kind in the reader's language, a uuid shortened (whole in the tooltip). */
+function TargetText({ ui, type, id }: { ui: Ui; type: string | null; id: string | null }) {
+  const kind = type ? ui.tk(`audit.target.${type}`, type) : "";
+  const long = id !== null && id.length > 12;
+  return (
+    <span title={long ? id : undefined}>
+      {kind} {long ? <code>{id.slice(0, 8)}</code> : id}
+    </span>
+  );
 }
 
 export const audit = new Hono<AdminEnv>();
@@ -112,14 +124,14 @@ audit.get("/", async (c) => {
               <tbody>
                 {rows.slice(0, PAGE_SIZE).map((r) => (
                   <tr>
-                    <td class="small">{ui.dateTime(r.at)}</td>
-                    <td>{r.who ?? "—"}</td>
+                    <td class="small nowrap">{ui.dateTime(r.at)}</td>
+                    <td class="nowrap">{r.who ?? "—"}</td>
                     <td>{ui.tk(`audit.${r.action}`, r.action)}</td>
                     <td class="small">
                       {r.targetType === "customer" && r.targetId ? (
                         <a href={`/admin/customers/${encodeURIComponent(r.targetId)}`}>{ui.t("audit.customer")}</a>
                       ) : (
-                        [r.targetType, r.targetId].filter(Boolean).join(" ")
+                        <TargetText ui={ui} type={r.targetType} id={r.targetId} />
                       )}
                     </td>
                     <td class="small muted">{detailsText(r.details)}</td>

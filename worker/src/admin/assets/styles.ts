@@ -10,7 +10,7 @@ body{margin:0}
 a{color:var(--brand)}
 :focus-visible{outline:3px solid var(--focus);outline-offset:2px;border-radius:4px}
 /* Fields always show focus: a date input's focus sits in its inner parts, where :focus-visible does not reach. */
-input:focus,select:focus,textarea:focus{outline:3px solid var(--focus);outline-offset:1px}
+input:focus,input:focus-within,select:focus,textarea:focus{outline:3px solid var(--focus);outline-offset:1px}
 .sr-only{position:absolute;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;clip:rect(0,0,0,0);white-space:nowrap;border:0}
 .skip{position:absolute;left:-9999px;top:0;background:var(--ink);color:#fff;padding:.5rem 1rem;z-index:10}
 .skip:focus{left:.5rem;top:.5rem}
@@ -57,6 +57,7 @@ form{margin:0}
 .hint{margin:0;color:var(--muted);font-size:.83rem}
 .field-error{margin:0;color:var(--hold);font-size:.85rem;font-weight:600}
 .has-error input,.has-error select{border-color:var(--hold);background:#fff7f7}
+input:not([type=checkbox]),select{min-height:2.4rem}
 input,select,textarea{font:inherit;padding:.45rem .6rem;border:1px solid #c5ccd6;border-radius:7px;background:#fff;color:var(--ink);min-width:0}
 input[type=checkbox]{width:1.1rem;height:1.1rem}
 textarea{min-height:5rem}
@@ -77,6 +78,8 @@ fieldset>legend+*{clear:both}
 table{width:100%;border-collapse:collapse;font-size:.92rem}
 th,td{text-align:left;padding:.45rem .6rem;border-bottom:1px solid var(--line);vertical-align:top}
 th{font-size:.8rem;text-transform:uppercase;letter-spacing:.03em;color:var(--muted);font-weight:600}
+td.nowrap{white-space:nowrap}
+caption{text-align:left;padding:.2rem 0 .4rem}
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
 tr.overdue td{background:#fff4f4}
 tr.overdue td:first-child{box-shadow:inset 3px 0 0 var(--hold)}

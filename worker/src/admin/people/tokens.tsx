@@ -19,7 +19,7 @@ function TokenTable({ ui, tokens }: { ui: Ui; tokens: TokenRow[] }) {
       <table>
         <thead>
           <tr>
-            <th>{ui.t("field.name")}</th>
+            <th>{ui.t("tokens.label")}</th>
             <th>{ui.t("tokens.prefix")}</th>
             <th>{ui.t("tokens.user")}</th>
             <th>{ui.t("tokens.created")}</th>

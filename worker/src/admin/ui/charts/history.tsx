@@ -29,11 +29,12 @@ export function HistoryChart({
   const line = points.map((p, i) => `${x(i).toFixed(1)},${y(p.score).toFixed(1)}`).join(" ");
   const first = points[0] as HistoryPoint;
   const last = points[points.length - 1] as HistoryPoint;
-  const summary = ui.t("detail.historySummary", {
-    n: points.length,
-    from: `${first.tier} ${ui.number(first.score, 1)}`,
-    to: `${last.tier} ${ui.number(last.score, 1)}`,
-  });
+  const from = `${first.tier} ${ui.number(first.score, 1)}`;
+  const to = `${last.tier} ${ui.number(last.score, 1)}`;
+  const summary =
+    points.length === 1
+      ? ui.t("detail.historyOne", { from })
+      : ui.t("detail.historySummary", { n: points.length, from, to });
   return (
     <figure>
       <svg class="chart" viewBox={`0 0 ${W} ${H}`} role="img" aria-label={summary}>
