@@ -23,10 +23,10 @@ function detailsText(details: unknown): string {
     .slice(0, 300);
 }
 
-/** "API token 3f2a9c1e": the kind in the reader's language, a uuid shortened (whole in the tooltip). */
+/** "API token 3f2a9c1e": the kind in the reader's language, a uuid shortened (whole in the tooltip), other ids whole. */
 function TargetText({ ui, type, id }: { ui: Ui; type: string | null; id: string | null }) {
   const kind = type ? ui.tk(`audit.target.${type}`, type) : "";
-  const long = id !== null && id.length > 12;
+  const long = id !== null && /^[0-9a-f]{8}-[0-9a-f-]{27}$/i.test(id);
   return (
     <span title={long ? id : undefined}>
       {kind} {long ? <code>{id.slice(0, 8)}</code> : id}
