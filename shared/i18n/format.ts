@@ -25,6 +25,31 @@ export function formatMoney(minor: number, currency: string, locale: Locale): st
 export interface TranslateOptions {
   /** Currency of `amount…` params (default CNY). */
   currency?: string;
+  /** Time zone for timestamp params (default: the runtime's, which in a browser is the user's). */
+  timeZone?: string;
+}
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** A calendar day (`YYYY-MM-DD`) or an ISO timestamp in the locale's words; anything else unchanged. */
+function formatDateParam(value: string, locale: Locale, timeZone: string | undefined): string | undefined {
+  const day = DAY.test(value);
+  if (!day && !TIMESTAMP.test(value)) return undefined;
+  // A calendar day has no zone: format it in UTC so it never shifts to the day before.
+  const zone = day ? "UTC" : timeZone;
+  const id = `${locale}|${day}|${zone ?? ""}`;
+  let f = dateFormats.get(id);
+  if (!f) {
+    f = new Intl.DateTimeFormat(
+      locale,
+      day ? { dateStyle: "medium", timeZone: "UTC" } : { dateStyle: "medium", timeStyle: "short", timeZone: zone },
+    );
+    dateFormats.set(id, f);
+  }
+  const date = new Date(day ? `${value}T00:00:00Z` : value);
+  return Number.isNaN(date.getTime()) ? undefined : f.format(date);
 }
 
 function lookup(catalog: Catalog, key: string): string | undefined {
@@ -34,10 +59,11 @@ function lookup(catalog: Catalog, key: string): string | undefined {
 /**
  * The text of a message in a locale. Falls back to English, then to the `fallback` param, then the key.
  * Params named `amount…` are money in minor units; a string param that is itself a catalogue key
- * (e.g. "stage.proposal") is translated too.
+ * (e.g. "stage.proposal") is translated too; a `YYYY-MM-DD` or ISO timestamp param is shown as a date in the locale.
  * @example
  * t("en", { key: "suggest.collect-overdue", params: { amount: 1_200_00, days: 20 } }) // "Collect CN¥1,200.00 overdue for 20 days"
  * t("zh-CN", { key: "tier.A" }) // "A 级"
+ * t("en", { key: "suggest.follow-up-due", params: { due: "2026-11-24" } }) // "Follow up by Nov 24, 2026"
  */
 export function t(locale: Locale, ref: MessageRef, options: TranslateOptions = {}): string {
   const catalog = catalogs[locale];
@@ -49,7 +75,8 @@ export function t(locale: Locale, ref: MessageRef, options: TranslateOptions = {
     if (value === undefined) return whole;
     if (typeof value === "number" && name.startsWith("amount"))
       return formatMoney(value, options.currency ?? "CNY", locale);
-    if (typeof value === "string") return lookup(catalog, value) ?? value;
+    if (typeof value === "string")
+      return lookup(catalog, value) ?? formatDateParam(value, locale, options.timeZone) ?? value;
     return String(value);
   });
 }

@@ -63,6 +63,18 @@ describe("t", () => {
     );
   });
 
+  it("shows date and timestamp params as dates in the reader's language, never as raw ISO text", () => {
+    const due = { key: "suggest.follow-up-due", params: { due: "2026-11-24" } };
+    expect(t("en", due)).toBe("Follow up by Nov 24, 2026");
+    expect(t("zh-CN", due)).toBe("请在 2026年11月24日 前跟进");
+    const reply = { key: "suggest.follow-up-due", params: { due: "2026-11-24T07:20:00Z" } };
+    expect(t("en", reply, { timeZone: "Asia/Shanghai" })).toBe("Follow up by Nov 24, 2026, 3:20 PM");
+    // A calendar day never shifts to the day before in a zone west of UTC.
+    expect(t("en", due, { timeZone: "America/Los_Angeles" })).toBe("Follow up by Nov 24, 2026");
+    // Text that only looks date-like stays as it is.
+    expect(t("en", { key: "suggest.follow-up-due", params: { due: "2026-13-99x" } })).toBe("Follow up by 2026-13-99x");
+  });
+
   it("falls back to the fallback param, then to the key, for unknown messages", () => {
     expect(t("en", { key: "criterion.loyalty", params: { fallback: "loyalty" } })).toBe("loyalty");
     expect(t("zh-CN", { key: "nothing.here" })).toBe("nothing.here");
