@@ -55,7 +55,7 @@ function vitest(name: string, args: string[]) {
 }
 
 check("typecheck: wxt prepare", bin("wxt"), ["prepare", "extension"]);
-for (const project of ["tsconfig.json", "shared", "worker", "test/worker", "extension"]) {
+for (const project of ["tsconfig.json", "shared", "worker", "test/worker", "extension", "bench/baseline-worker"]) {
   check(`typecheck: ${project}`, bin("tsc"), ["-p", project]);
 }
 check("lint: biome", bin("biome"), ["check", "."]);
