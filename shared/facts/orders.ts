@@ -192,12 +192,20 @@ export function accumulateOrders(
     if (to - from > 1) cycleInto(days, from, to, scratch, cycleMedian, cycleCv, c);
     if ((orderCount[c] as number) === 0) continue;
     sortRange(bought, from, to);
-    const names: string[] = [];
+    // Count the distinct products first, so the list is allocated at its exact size (a pushed list keeps room for 17).
+    let distinct = 0;
     for (let k = from; k < to; k++) {
       const id = bought[k] as number;
-      if (id >= 0 && (k === from || id !== bought[k - 1])) names.push(byName[id] as string);
+      if (id >= 0 && (k === from || id !== bought[k - 1])) distinct++;
     }
-    if (names.length) products[c] = names;
+    if (distinct === 0) continue;
+    const names: string[] = new Array(distinct);
+    let at = 0;
+    for (let k = from; k < to; k++) {
+      const id = bought[k] as number;
+      if (id >= 0 && (k === from || id !== bought[k - 1])) names[at++] = byName[id] as string;
+    }
+    products[c] = names;
   }
   return {
     revenue,

@@ -8,7 +8,9 @@ export { type RankLadder, rankLadder, rankWithValue, smallestValueReaching } fro
 
 /** Money and count facts move in whole units; ratios in hundredths. */
 const RATIO_METRICS = new Set(["growth", "onTimeShare"]);
-const MONEY_FACTS = new Set(["revenue", "profit", "overdueAmount", "outstanding", "serviceCost"]);
+const MONEY_FACTS = ["revenue", "profit", "overdueAmount", "outstanding", "serviceCost"];
+/** Message key per money fact, built once (a template per option made a new string for every customer). */
+const MONEY_KEYS = new Map(MONEY_FACTS.map((f) => [f, `moveup.${f}`]));
 
 function bandDelta(value: number, bands: Criterion & { kind: "bands" }, needed: number): number | null {
   const step = RATIO_METRICS.has(bands.metric) ? 0.01 : 1;
@@ -47,32 +49,56 @@ export function moveUpOptions(ctx: MoveUpContext): MoveUp[] {
   const to = nextTier(result.tier);
   if (!to) return [];
   const gap = (to === "A" ? scorecard.thresholds.a : scorecard.thresholds.b) - result.score;
-  const out: MoveUp[] = [];
-  scorecard.criteria.forEach((c, i) => {
+  const out = scratch;
+  out.length = 0;
+  const criteria = scorecard.criteria;
+  for (let i = 0; i < criteria.length; i++) {
+    const c = criteria[i] as Criterion;
     const current = result.criteria[i]?.points ?? 0;
     const needed = current + gap - 1e-9;
-    if (needed > c.weight) return;
+    if (needed > c.weight) continue;
+    // Plain locals, no [fact, delta] pairs: this runs for every customer below A.
     let fact: string | null = null;
     let delta: number | null = null;
     if (c.kind === "percentile") {
       const ladder = ctx.ladders[i];
       const own = facts.orderCount > 0 ? facts[c.metric] : null;
       const target = ladder ? smallestValueReaching(ladder, own, needed / c.weight) : null;
-      if (target !== null) [fact, delta] = [c.metric, target - (own ?? 0)];
+      if (target !== null) {
+        fact = c.metric;
+        delta = target - (own ?? 0);
+      }
     } else if (c.kind === "bands" && facts[c.metric] !== null) {
-      [fact, delta] = [c.metric, bandDelta(facts[c.metric] as number, c, needed)];
+      fact = c.metric;
+      delta = bandDelta(facts[c.metric] as number, c, needed);
     } else if (c.kind === "growth" && facts.previousRevenue > 0) {
       // Said as revenue, which a rep can act on: previous × (1 + growth needed) − revenue now.
       const growthNeeded = ((needed / c.weight) * c.fullAtPercent) / 100;
       const revenueNeeded = Math.ceil(facts.previousRevenue * (1 + growthNeeded));
-      if (revenueNeeded > facts.revenue) [fact, delta] = ["revenue", revenueNeeded - facts.revenue];
+      if (revenueNeeded > facts.revenue) {
+        fact = "revenue";
+        delta = revenueNeeded - facts.revenue;
+      }
     }
-    if (fact === null || delta === null) return;
-    const key = MONEY_FACTS.has(fact) ? `moveup.${fact}` : "moveup.metric";
-    const params: Record<string, string | number> = MONEY_FACTS.has(fact)
-      ? { amount: delta, from: result.tier, to }
-      : { metric: fact, delta: Math.round(delta * 100) / 100, from: result.tier, to };
-    out.push({ criterion: c.id, fact, delta, fromTier: result.tier, toTier: to, message: { key, params } });
-  });
-  return out.sort((a, b) => Math.abs(a.delta) - Math.abs(b.delta));
+    if (fact === null || delta === null) continue;
+    const moneyKey = MONEY_KEYS.get(fact);
+    const message: MoveUp["message"] =
+      moneyKey !== undefined
+        ? { key: moneyKey, params: { amount: delta, from: result.tier, to } }
+        : {
+            key: "moveup.metric",
+            params: { metric: fact, delta: Math.round(delta * 100) / 100, from: result.tier, to },
+          };
+    out.push({ criterion: c.id, fact, delta, fromTier: result.tier, toTier: to, message });
+  }
+  if (out.length > 1) out.sort(byDeltaSize);
+  // Exact-size copy: a list grown by push keeps room for 17, and grades live as long as the report.
+  const list = out.slice();
+  out.length = 0;
+  return list;
 }
+
+const byDeltaSize = (a: MoveUp, b: MoveUp) => Math.abs(a.delta) - Math.abs(b.delta);
+
+/** Reused between customers while a list is built; only its exact-size copy leaves moveUpOptions. */
+const scratch: MoveUp[] = [];

@@ -49,16 +49,24 @@ const TITLE_KEYS = Object.fromEntries(Object.keys(SUGGESTION_PRIORITY).map((c) =
   string
 >;
 
+/** Titles without parameters are the same for every customer: one frozen object per code. */
+const BARE_TITLES = Object.fromEntries(
+  Object.keys(SUGGESTION_PRIORITY).map((c) => [c, Object.freeze({ key: `suggest.${c}` })]),
+) as Record<SuggestionCode, Suggestion["title"]>;
+
+/**
+ * One suggestion, built whole in one literal (due last, as before): a property added afterwards would give every
+ * dated suggestion an out-of-object property store, and 100k customers keep their suggestions alive.
+ */
 function make(
   code: SuggestionCode,
   facts: Suggestion["facts"],
   params?: Record<string, string | number>,
-  extra?: { due?: string; priority?: SuggestionPriority },
+  due?: string,
+  priority: SuggestionPriority = SUGGESTION_PRIORITY[code],
 ): Suggestion {
-  const title = params ? { key: TITLE_KEYS[code], params } : { key: TITLE_KEYS[code] };
-  const s: Suggestion = { code, priority: extra?.priority ?? SUGGESTION_PRIORITY[code], title, facts };
-  if (extra?.due !== undefined) s.due = extra.due;
-  return s;
+  const title = params ? { key: TITLE_KEYS[code], params } : BARE_TITLES[code];
+  return due === undefined ? { code, priority, title, facts } : { code, priority, title, facts, due };
 }
 
 /**
@@ -89,25 +97,27 @@ function creditAndFollowUp(ctx: SuggestContext, out: Suggestion[]): void {
         "collect-overdue",
         { overdueAmount: c.overdueAmount, oldestOverdueDays: c.oldestOverdueDays },
         { amount: c.overdueAmount, days: c.oldestOverdueDays },
-        { due: asOf, priority: c.oldestOverdueDays > config.credit.hold.overdueDays ? 1 : 2 },
+        asOf,
+        c.oldestOverdueDays > config.credit.hold.overdueDays ? 1 : 2,
       ),
     );
   if (ctx.unansweredEmail) {
     const due = replyBy(ctx.unansweredEmail, g.tier, config);
     out.push(
-      make("reply-due", { receivedAt: ctx.unansweredEmail, replyHours: g.serviceLevel.replyHours }, { due }, { due }),
+      make("reply-due", { receivedAt: ctx.unansweredEmail, replyHours: g.serviceLevel.replyHours }, { due }, due),
     );
   }
   const next = g.serviceLevel.nextFollowUp;
-  const facts = { lastContact: g.facts.lastContact, cadenceDays: g.serviceLevel.cadenceDays };
+  const lastContact = g.facts.lastContact;
+  const cadenceDays = g.serviceLevel.cadenceDays;
   const today = dayNumber(asOf);
   const nextDay = dayNumber(next);
-  if (nextDay < today)
-    out.push(
-      make("follow-up-overdue", { ...facts, daysOverdue: today - nextDay }, { days: today - nextDay }, { due: next }),
-    );
-  else if (nextDay <= today + config.service.followUpDueDays)
-    out.push(make("follow-up-due", facts, { due: next }, { due: next }));
+  // Facts objects built only for the suggestion emitted, each in one literal (one shape per code).
+  if (nextDay < today) {
+    const daysOverdue = today - nextDay;
+    out.push(make("follow-up-overdue", { lastContact, cadenceDays, daysOverdue }, { days: daysOverdue }, next));
+  } else if (nextDay <= today + config.service.followUpDueDays)
+    out.push(make("follow-up-due", { lastContact, cadenceDays }, { due: next }, next));
 }
 
 function qualification(ctx: SuggestContext, out: Suggestion[]): void {
@@ -123,7 +133,8 @@ function qualification(ctx: SuggestContext, out: Suggestion[]): void {
         "verify-legal",
         { kind: customer.kind, lifecycleStage: customer.lifecycleStage },
         {},
-        customer.lifecycleStage === "target" ? { priority: 2 } : {},
+        undefined,
+        customer.lifecycleStage === "target" ? 2 : undefined,
       ),
     );
   for (const s of ctx.stale) {
@@ -133,7 +144,7 @@ function qualification(ctx: SuggestContext, out: Suggestion[]): void {
         "advance-opportunity",
         { opportunityId: s.opportunityId, stage: s.stage, nextStage, days: s.days },
         { stage: `stage.${nextStage}`, days: s.days },
-        { due: ctx.asOf },
+        ctx.asOf,
       ),
     );
   }
@@ -154,7 +165,8 @@ function accountChanges(ctx: SuggestContext, out: Suggestion[]): void {
           revenuePrevious6Months: f.revenuePrevious6Months,
         },
         { days: f.recencyDays ?? 0 },
-        g.churn === "high" ? { priority: 2 } : {},
+        undefined,
+        g.churn === "high" ? 2 : undefined,
       ),
     );
   }
@@ -194,9 +206,17 @@ function accountChanges(ctx: SuggestContext, out: Suggestion[]): void {
  * suggestFor(ctx).map((s) => s.code) // ["credit-hold", "collect-overdue", "follow-up-overdue", "rate-criteria"]
  */
 export function suggestFor(ctx: SuggestContext): Suggestion[] {
-  const out: Suggestion[] = [];
+  const out = scratch;
+  out.length = 0;
   creditAndFollowUp(ctx, out);
   qualification(ctx, out);
   accountChanges(ctx, out);
-  return out.sort(compareSuggestions);
+  if (out.length > 1) out.sort(compareSuggestions);
+  // A list grown by push keeps room for 17; the copy holds exactly its suggestions (grades live as long as the report).
+  const list = out.slice();
+  out.length = 0;
+  return list;
 }
+
+/** Reused between customers while a list is built; only its exact-size copy leaves suggestFor. */
+const scratch: Suggestion[] = [];
