@@ -327,6 +327,25 @@ export const grades = sqliteTable(
     index("grades_tier_idx").on(t.workspaceId, t.tier),
     index("grades_credit_idx").on(t.workspaceId, t.credit),
     index("grades_churn_idx").on(t.workspaceId, t.churn),
+    /**
+     * Covers what a regrade compares (hash and summary columns): the big `result` JSON sits before `hash` in the
+     * row, so reading hashes from the table would walk every result's overflow pages.
+     */
+    index("grades_compare_idx").on(
+      t.workspaceId,
+      t.customerId,
+      t.hash,
+      t.tier,
+      t.score,
+      t.keyAccount,
+      t.negativeValue,
+      t.credit,
+      t.churn,
+      t.abc,
+      t.pyramid,
+      t.rfmSegment,
+      t.valueClass,
+    ),
   ],
 );
 

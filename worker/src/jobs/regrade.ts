@@ -2,9 +2,15 @@
 // the daily run over all workspaces. Re-running for the same date changes nothing: "previous" grades are the
 // snapshots before it.
 import { eq } from "drizzle-orm";
-import { gradeSummary, gradeWorkspace, summaryChanged } from "../../../shared/grade";
+import {
+  type CustomerGrade,
+  type GradeInput,
+  gradeSummary,
+  gradeWorkspace,
+  summaryChanged,
+} from "../../../shared/grade";
 import { getDb } from "../db/client";
-import { loadWorkspaceRecords } from "../db/records";
+import { loadWorkspaceRecords, type WorkspaceRecords } from "../db/records";
 import { grades, workspaces } from "../db/schema";
 import type { Db, Env } from "../env";
 import { loadActiveConfig } from "./active-config";
@@ -32,21 +38,23 @@ export const todayUtc = (now = new Date()) => now.toISOString().slice(0, 10);
 export async function regradeWorkspace(db: Db, workspaceId: string, asOf: string): Promise<RegradeResult> {
   const started = Date.now();
   const { config, version } = await loadActiveConfig(db, workspaceId);
-  const [records, stored, history] = await Promise.all([
-    loadWorkspaceRecords(db, workspaceId),
+  const loadingHistory = loadPreviousGrades(db, workspaceId, asOf, monthBefore(asOf));
+  // Nothing here keeps the records once graded, so their memory is free again while grades are written.
+  const [stored, history, { result, owners }] = await Promise.all([
     loadStoredGrades(db, workspaceId),
-    loadPreviousGrades(db, workspaceId, asOf, monthBefore(asOf)),
+    loadingHistory,
+    Promise.all([loadWorkspaceRecords(db, workspaceId), loadingHistory]).then(([records, { previous }]) =>
+      gradeRecords(records, { config, configVersion: version, asOf, previous }),
+    ),
   ]);
-  const result = gradeWorkspace({
-    ...records,
-    config,
-    configVersion: version,
-    asOf,
-    previous: history.previous,
-  });
   const writer = new GradeWriter(db, workspaceId, version, new Date().toISOString());
+  const report = buildReport(result, owners, history.monthAgo);
+  const graded = result.customers.length;
   let changed = 0;
-  for (const grade of result.customers) {
+  for (let i = 0; i < graded; i++) {
+    const grade = result.customers[i] as CustomerGrade;
+    // Each grade is dropped once queued: on a big workspace the garbage collector can reclaim it while writing.
+    result.customers[i] = undefined as unknown as CustomerGrade;
     const json = JSON.stringify(grade);
     const hash = hash53(json);
     const old = stored.get(grade.customerId);
@@ -56,9 +64,12 @@ export async function regradeWorkspace(db: Db, workspaceId: string, asOf: string
     await writer.add(grade, json, hash, !old || summaryChanged(storedSummary(old), summary) ? summary : null);
   }
   await writer.finish();
-  const owners = records.customers.map((c) => c.ownerId);
-  await reportStatement(db, workspaceId, buildReport(result, owners, history.monthAgo));
-  return { graded: result.customers.length, changed, tookMs: Date.now() - started };
+  await reportStatement(db, workspaceId, report);
+  return { graded, changed, tookMs: Date.now() - started };
+}
+
+function gradeRecords(records: WorkspaceRecords, options: Omit<GradeInput, keyof WorkspaceRecords>) {
+  return { result: gradeWorkspace({ ...records, ...options }), owners: records.customers.map((c) => c.ownerId) };
 }
 
 async function loadStoredGrades(db: Db, workspaceId: string): Promise<Map<string, StoredGrade>> {

@@ -1,0 +1,1 @@
+CREATE INDEX `grades_compare_idx` ON `grades` (`workspace_id`,`customer_id`,`hash`,`tier`,`score_x100`,`key_account`,`negative_value`,`credit`,`churn`,`abc`,`pyramid`,`rfm_segment`,`value_class`);
