@@ -74,9 +74,37 @@ export function addMonths(day: number, months: number): number {
  * timestampMs("1970-01-01T00:00:01Z") // 1000
  */
 export function timestampMs(iso: string): number {
+  const fast = utcTimestampMs(iso);
+  if (!Number.isNaN(fast)) return fast;
+  // Offsets, other precisions and anything odd: the platform parser decides (and rejects).
   const ms = Date.parse(iso);
   if (Number.isNaN(ms)) throw new RangeError(`not an ISO timestamp: ${iso}`);
   return ms;
+}
+
+/**
+ * The common UTC forms by hand, `YYYY-MM-DD`, `YYYY-MM-DDTHH:MM:SSZ` and `YYYY-MM-DDTHH:MM:SS.sssZ` (Date.parse costs
+ * more than the rest of a touch's facts); NaN for any other form or an out-of-range field, so the caller falls back.
+ */
+function utcTimestampMs(iso: string): number {
+  const n = iso.length;
+  if (n !== 10 && n !== 20 && n !== 24) return Number.NaN;
+  if (iso.charCodeAt(4) !== 45 || iso.charCodeAt(7) !== 45) return Number.NaN;
+  const y = digits(iso, 0, 4);
+  const mo = digits(iso, 5, 2);
+  const d = digits(iso, 8, 2);
+  // Day 29–31 may not exist in the month: left to Date.parse, like every invalid field.
+  if (!(mo >= 1 && mo <= 12 && d >= 1 && d <= 28)) return Number.NaN;
+  const day = daysFromCivil(y, mo, d) * MS_PER_DAY;
+  if (n === 10) return day;
+  if (iso.charCodeAt(10) !== 84 || iso.charCodeAt(13) !== 58 || iso.charCodeAt(16) !== 58) return Number.NaN;
+  if (iso.charCodeAt(n - 1) !== 90 || (n === 24 && iso.charCodeAt(19) !== 46)) return Number.NaN;
+  const h = digits(iso, 11, 2);
+  const mi = digits(iso, 14, 2);
+  const sec = digits(iso, 17, 2);
+  const ms = n === 24 ? digits(iso, 20, 3) : 0;
+  if (!(h <= 23 && mi <= 59 && sec <= 59 && ms >= 0)) return Number.NaN;
+  return day + h * 3_600_000 + mi * 60_000 + sec * 1000 + ms;
 }
 
 export { MS_PER_DAY };

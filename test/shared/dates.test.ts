@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { addMonths, dayNumber, isoDate } from "../../shared/dates";
+import { addMonths, dayNumber, isoDate, timestampMs } from "../../shared/dates";
 
 describe("day numbers", () => {
   it("count days since 1970-01-01 and read only the date part of a timestamp", () => {
@@ -27,5 +27,34 @@ describe("day numbers", () => {
   it("move by calendar months, clamping to the end of shorter months", () => {
     expect(isoDate(addMonths(dayNumber("2026-08-31"), -6))).toBe("2026-02-28");
     expect(isoDate(addMonths(dayNumber("2026-03-01"), -12))).toBe("2025-03-01");
+  });
+});
+
+describe("timestamps", () => {
+  it("read the common UTC forms by hand exactly as Date.parse does", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -62_000_000_000_000, max: 250_000_000_000_000 }), fc.nat(2), (ms, form) => {
+        const full = new Date(ms).toISOString();
+        if (full.length !== 24) return; // six-digit years: Date.parse's own business
+        const iso = form === 0 ? full : form === 1 ? `${full.slice(0, 19)}Z` : full.slice(0, 10);
+        expect(timestampMs(iso)).toBe(Date.parse(iso));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("leave every other form, and impossible fields, to Date.parse", () => {
+    for (const iso of [
+      "2026-03-01T09:00:00+08:00",
+      "2024-02-29T23:59:59Z",
+      "2026-03-31T12:00:00Z",
+      "2026-02-30",
+      "2026-03-01T24:00:00Z",
+      "2026-03-01T09:00:00.12Z",
+      "2026-03-01T09:00",
+    ])
+      expect(timestampMs(iso)).toBe(Date.parse(iso));
+    for (const bad of ["2026-13-01T00:00:00Z", "2026-03-01T24:00:01Z", "2026-03-01T09:60:00Z", "x"])
+      expect(() => timestampMs(bad)).toThrow(RangeError);
   });
 });
