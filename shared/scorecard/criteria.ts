@@ -69,19 +69,29 @@ function constant(key: string, fallback?: string): MessageRef {
   return ref;
 }
 
-/** Percent messages repeat across customers (one decimal): one frozen object per key and value, found without building a string. */
-const percents = new Map<string, Map<number, MessageRef>>();
+/**
+ * Percent messages repeat across customers (one decimal): one frozen object per key and value, found without building
+ * a string. Tenths from −1000 % to +1000 % sit in an array by index (no hashing of a double); the rest in a map.
+ */
+const percents = new Map<string, { byTenth: (MessageRef | undefined)[]; other: Map<number, MessageRef> }>();
+const TENTHS = 10_000;
 function percentMessage(key: string, percent: number): MessageRef {
-  let byValue = percents.get(key);
-  if (!byValue) {
-    byValue = new Map();
-    percents.set(key, byValue);
+  let table = percents.get(key);
+  if (!table) {
+    table = { byTenth: new Array(2 * TENTHS + 1).fill(undefined), other: new Map() };
+    percents.set(key, table);
   }
-  let ref = byValue.get(percent);
+  const tenth = Math.round(percent * 10);
+  // percent is already rounded to one decimal, so tenth / 10 gives it back; -0 shares the slot of 0 as in a Map.
+  const slot = tenth >= -TENTHS && tenth <= TENTHS && tenth / 10 === percent ? tenth + TENTHS : -1;
+  let ref = slot >= 0 ? table.byTenth[slot] : table.other.get(percent);
   if (!ref) {
     ref = Object.freeze({ key, params: Object.freeze({ percent }) }) as MessageRef;
-    if (byValue.size > 20_000) byValue.clear();
-    byValue.set(percent, ref);
+    if (slot >= 0) table.byTenth[slot] = ref;
+    else {
+      if (table.other.size > 20_000) table.other.clear();
+      table.other.set(percent, ref);
+    }
   }
   return ref;
 }
