@@ -37,8 +37,11 @@ export function nextFollowUp(lastContact: string | null, tier: Tier, asOf: strin
   return isoDate(dayNumber(lastContact) + config.service.cadenceDays[tier]);
 }
 
-/** Service levels of one grading run by tier and next follow-up date: the same pair is one shared frozen object. */
-export type ServiceLevelCache = Map<Tier, Map<string, CustomerGrade["serviceLevel"]>>;
+/**
+ * Service levels of one grading run by tier and follow-up day (the asOf text when never contacted): the same pair is
+ * one shared frozen object, found by the day number without formatting or hashing a date string.
+ */
+export type ServiceLevelCache = Map<Tier, Map<number | string, CustomerGrade["serviceLevel"]>>;
 
 /**
  * The service level a tier earns. Pass one `shared` map (`new Map()`) for a whole run to share equal levels.
@@ -52,24 +55,25 @@ export function serviceLevelFor(
   config: ScoringConfig,
   shared: ServiceLevelCache | null = null,
 ): CustomerGrade["serviceLevel"] {
-  const next = nextFollowUp(lastContact, tier, asOf, config);
-  let byDate = shared?.get(tier);
-  const hit = byDate?.get(next);
+  // Same rule as nextFollowUp, kept as a day number until a level has to be built.
+  const key = lastContact === null ? asOf : dayNumber(lastContact) + config.service.cadenceDays[tier];
+  let byDay = shared?.get(tier);
+  const hit = byDay?.get(key);
   if (hit) return hit;
   const t = tierLevels(config)[tier];
   const level: CustomerGrade["serviceLevel"] = {
     cadenceDays: t.cadenceDays,
     replyHours: t.replyHours,
-    nextFollowUp: next,
+    nextFollowUp: typeof key === "string" ? key : isoDate(key),
     accountManager: t.accountManager,
   };
   if (t.replyWorkingDays !== undefined) level.replyWorkingDays = t.replyWorkingDays;
   if (shared) {
-    if (!byDate) {
-      byDate = new Map();
-      shared.set(tier, byDate);
+    if (!byDay) {
+      byDay = new Map();
+      shared.set(tier, byDay);
     }
-    byDate.set(next, Object.freeze(level));
+    byDay.set(key, Object.freeze(level));
   }
   return level;
 }
