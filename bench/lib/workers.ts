@@ -9,6 +9,9 @@ import { freePort } from "../../scripts/lib/worker-process";
 import { track } from "./cleanup";
 import { forget, remember } from "./stale";
 
+/** Terminal colour codes in wrangler's output (ESC [ … m), stripped before quoting its error. */
+const ANSI_COLOUR = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, "g");
+
 const run = promisify(execFile);
 const WRANGLER = "node_modules/.bin/wrangler";
 const QUIET_ENV = { CLOUDFLARE_CF_FETCH_ENABLED: "false", WRANGLER_SEND_METRICS: "false", CI: "1", NO_COLOR: "1" };
@@ -36,7 +39,7 @@ export async function snapshot(config: string, outDir: string): Promise<string> 
     // Most often a file mid-edit in the shared working tree: wait and try once more, then say what broke.
     await new Promise((r) => setTimeout(r, 10_000));
     await build().catch((err: { stdout?: string; stderr?: string }) => {
-      const text = `${err.stderr ?? ""}\n${err.stdout ?? ""}`.replace(/\u001b\[[0-9;]*m/g, "");
+      const text = `${err.stderr ?? ""}\n${err.stdout ?? ""}`.replace(ANSI_COLOUR, "");
       const lines = text.split("\n").map((l) => l.trim());
       const at = lines.findIndex((l) => l.includes("[ERROR]") && !l.includes("Build failed"));
       const reason =

@@ -105,6 +105,7 @@ async function injected(where: Page | Frame): Promise<string[]> {
 async function expectInert(where: Page | Frame, texts: string[]) {
   expect(await injected(where)).toEqual([]);
   const body = await where.evaluate(() => {
+    // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is the point — what a person sees.
     const parts: string[] = [document.body.innerText];
     const visit = (root: Document | ShadowRoot) => {
       for (const el of Array.from(root.querySelectorAll("*"))) {
