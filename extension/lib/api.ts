@@ -18,6 +18,13 @@ export interface ApiOptions {
   fetchImpl?: typeof fetch;
 }
 
+let reachable: (() => void) | null = null;
+
+/** Called after every answer below 400 (304 included): the background flushes an outbox that was backing off. */
+export function onServerReachable(listener: (() => void) | null): void {
+  reachable = listener;
+}
+
 /** Calls `/api/v1{path}`; throws ApiError for 4xx/5xx (network errors throw TypeError). 304 is returned as is. */
 export async function apiFetch(connection: Connection, path: string, options: ApiOptions = {}): Promise<Response> {
   const headers: Record<string, string> = { Authorization: `Bearer ${connection.token}` };
@@ -39,6 +46,7 @@ export async function apiFetch(connection: Connection, path: string, options: Ap
     } catch {}
     throw new ApiError(res.status, code, message);
   }
+  reachable?.();
   return res;
 }
 

@@ -1,9 +1,30 @@
 // The durable outbox: interactions wait in storage.local with client UUIDs until the server answered 200/201 for them.
+//
+// Layout (v2): one key per queued interaction, so enqueueing writes O(1) bytes however long the queue is.
+//   outbox:q:<seq>     {body, queuedAt}   the item; seq grows by one per enqueue (the send order)
+//   outbox:id:<uuid>   seq                 marks a client id as queued (a second enqueue of it is ignored)
+//   outbox:meta        {head, tail, count, failedCount, attempt, nextAt, removing?}   small, rewritten per change
+//   outbox:failed      [FailedItem & {body}]   refused items (400/404/422) with their reason, until retry/dismiss
+// Every change is one storage.local.set of several keys, which Chrome applies atomically (one LevelDB write
+// batch), except removing an acknowledged batch: the keys are first listed in meta.removing (in the same write that
+// sets the failed items aside), then removed, then the list is cleared; a service worker killed in between finishes
+// the removal when the next one starts. The v1 layout (everything in `outbox`) is migrated on start-up.
 import type { InteractionResult } from "../../shared/contract";
 import type { FailedItem } from "./messages";
+import { backoffMs, type FlushSchedule, PRODUCTION_SCHEDULE } from "./schedule";
 
-export const OUTBOX_KEY = "outbox";
+export { backoffMs } from "./schedule";
+
 export const MAX_BATCH = 100;
+
+export const OUTBOX_KEYS = {
+  meta: "outbox:meta",
+  failed: "outbox:failed",
+  item: (seq: number) => `outbox:q:${seq}`,
+  id: (id: string) => `outbox:id:${id}`,
+  /** v1: the whole queue in one key, rewritten on every change. Only read to migrate it. */
+  legacy: "outbox",
+} as const;
 
 /** The body of POST /interactions (issue #4), id = the client UUID. */
 export type InteractionBody = { id: string; summary: string; email?: string; customerId?: string } & Record<
@@ -16,66 +37,200 @@ export interface OutboxItem {
   queuedAt: number;
 }
 
+export type FailedEntry = FailedItem & { body?: InteractionBody };
+
+export interface OutboxMeta {
+  v: 2;
+  /** Lowest seq that may still hold an item; items live in [head, tail), with gaps where later ones were sent. */
+  head: number;
+  /** The seq the next enqueue takes. */
+  tail: number;
+  /** Queued items (the badge). */
+  count: number;
+  failedCount: number;
+  /** Consecutive failed flushes, and when the next one may run (exponential backoff). */
+  attempt: number;
+  nextAt: number;
+  /** Keys of an acknowledged batch whose removal may not have finished (see the header). */
+  removing?: string[];
+}
+
+/** What the badge and the popup's status need, read from outbox:meta alone. */
+export interface OutboxSummary {
+  pending: number;
+  failed: number;
+  attempt: number;
+  nextAt: number;
+}
+
+/** The whole outbox (O(queue) reads: tests, diagnostics and the migration check; never on a hot path). */
 export interface OutboxState {
   items: OutboxItem[];
-  failed: FailedItem[];
-  /** Consecutive failed flushes, and when the next one may run (exponential backoff). */
+  failed: FailedEntry[];
   attempt: number;
   nextAt: number;
 }
 
 export interface StorageArea {
-  get(key: string): Promise<Record<string, unknown>>;
+  get(keys: string | string[]): Promise<Record<string, unknown>>;
   set(items: Record<string, unknown>): Promise<void>;
+  remove(keys: string | string[]): Promise<void>;
 }
 
 export interface OutboxOptions {
   storage: StorageArea;
   /** Sends a batch; throws when the request as a whole failed (offline, 5xx, 401). */
   send: (bodies: InteractionBody[]) => Promise<InteractionResult[]>;
+  /** Backoff after a failed flush; the documented production schedule unless injected (e2e build, tests). */
+  schedule?: Readonly<FlushSchedule>;
   now?: () => number;
   random?: () => number;
-  onChange?: (state: OutboxState) => void;
+  onChange?: (summary: OutboxSummary) => void;
 }
 
-const EMPTY: OutboxState = { items: [], failed: [], attempt: 0, nextAt: 0 };
+const EMPTY_META: OutboxMeta = { v: 2, head: 0, tail: 0, count: 0, failedCount: 0, attempt: 0, nextAt: 0 };
 
-/** 30 s, 1 min, 2 min … capped at 30 min, ±20 % jitter so many browsers do not retry in step. */
-export function backoffMs(attempt: number, random = Math.random): number {
-  const base = Math.min(30_000 * 2 ** Math.max(0, attempt - 1), 30 * 60_000);
-  return Math.round(base * (0.8 + 0.4 * random()));
+interface Batch {
+  items: { seq: number; item: OutboxItem }[];
+  /** Every key in [head, end) was read: the ones holding items are all in `items`. */
+  end: number;
+  /** meta.tail when the batch was read. */
+  tail: number;
 }
+
+const summarise = (m: OutboxMeta): OutboxSummary => ({
+  pending: m.count,
+  failed: m.failedCount,
+  attempt: m.attempt,
+  nextAt: m.nextAt,
+});
+
+const isItem = (v: unknown): v is OutboxItem =>
+  typeof v === "object" && v !== null && typeof (v as OutboxItem).body?.id === "string";
 
 export class Outbox {
   private lock: Promise<unknown> = Promise.resolve();
+  private recovered = false;
   private flushing: Promise<void> | null = null;
   private readonly now: () => number;
+  private readonly schedule: Readonly<FlushSchedule>;
 
   constructor(private readonly options: OutboxOptions) {
     this.now = options.now ?? Date.now;
+    this.schedule = options.schedule ?? PRODUCTION_SCHEDULE;
   }
 
-  async read(): Promise<OutboxState> {
-    const stored = (await this.options.storage.get(OUTBOX_KEY))[OUTBOX_KEY] as Partial<OutboxState> | undefined;
-    return { ...EMPTY, ...(stored ?? {}) };
+  private get storage(): StorageArea {
+    return this.options.storage;
   }
 
-  /** Read-modify-write, one at a time, so an enqueue during a flush is never overwritten. */
-  private mutate(change: (state: OutboxState) => OutboxState): Promise<OutboxState> {
+  /** One storage transaction at a time; the first one migrates v1 and finishes an interrupted removal. */
+  private exclusive<T>(fn: () => Promise<T>): Promise<T> {
     const run = this.lock.then(async () => {
-      const next = change(await this.read());
-      await this.options.storage.set({ [OUTBOX_KEY]: next });
-      this.options.onChange?.(next);
-      return next;
+      if (!this.recovered) {
+        await this.recover();
+        this.recovered = true;
+      }
+      return fn();
     });
     this.lock = run.catch(() => undefined);
     return run;
   }
 
-  async enqueue(body: InteractionBody): Promise<void> {
-    await this.mutate((s) =>
-      s.items.some((i) => i.body.id === body.id) ? s : { ...s, items: [...s.items, { body, queuedAt: this.now() }] },
-    );
+  private async meta(): Promise<OutboxMeta> {
+    const stored = (await this.storage.get(OUTBOX_KEYS.meta))[OUTBOX_KEYS.meta] as Partial<OutboxMeta> | undefined;
+    return { ...EMPTY_META, ...(stored ?? {}) };
+  }
+
+  private async failedList(): Promise<FailedEntry[]> {
+    const stored = (await this.storage.get(OUTBOX_KEYS.failed))[OUTBOX_KEYS.failed];
+    return Array.isArray(stored) ? (stored as FailedEntry[]) : [];
+  }
+
+  private changed(meta: OutboxMeta): void {
+    this.options.onChange?.(summarise(meta));
+  }
+
+  /** Start-up: move a v1 queue into the per-item layout (idempotent), then finish a removal cut off by a kill. */
+  private async recover(): Promise<void> {
+    const got = await this.storage.get([OUTBOX_KEYS.legacy, OUTBOX_KEYS.meta, OUTBOX_KEYS.failed]);
+    let meta: OutboxMeta = { ...EMPTY_META, ...((got[OUTBOX_KEYS.meta] as Partial<OutboxMeta> | undefined) ?? {}) };
+    const legacy = got[OUTBOX_KEYS.legacy] as Partial<OutboxState> | undefined;
+    if (legacy && typeof legacy === "object") {
+      const items = (Array.isArray(legacy.items) ? legacy.items : []).filter(isItem);
+      // Killed after writing the new keys but before removing `outbox`: the id markers say what already moved.
+      const markers = items.length > 0 ? await this.storage.get(items.map((i) => OUTBOX_KEYS.id(i.body.id))) : {};
+      const write: Record<string, unknown> = {};
+      let { tail, count } = meta;
+      for (const item of items) {
+        const idKey = OUTBOX_KEYS.id(item.body.id);
+        if (markers[idKey] !== undefined || write[idKey] !== undefined) continue;
+        write[OUTBOX_KEYS.item(tail)] = item;
+        write[idKey] = tail;
+        tail++;
+        count++;
+      }
+      const failed = Array.isArray(got[OUTBOX_KEYS.failed]) ? [...(got[OUTBOX_KEYS.failed] as FailedEntry[])] : [];
+      const known = new Set(failed.map((f) => f.id));
+      for (const f of Array.isArray(legacy.failed) ? (legacy.failed as FailedEntry[]) : []) {
+        if (!known.has(f.id)) failed.push(f);
+        known.add(f.id);
+      }
+      meta = {
+        ...meta,
+        tail,
+        count,
+        failedCount: failed.length,
+        attempt: Math.max(meta.attempt, Number(legacy.attempt) || 0),
+        nextAt: Math.max(meta.nextAt, Number(legacy.nextAt) || 0),
+      };
+      await this.storage.set({ ...write, [OUTBOX_KEYS.failed]: failed, [OUTBOX_KEYS.meta]: meta });
+      await this.storage.remove(OUTBOX_KEYS.legacy);
+    }
+    if (meta.removing?.length) {
+      await this.storage.remove(meta.removing);
+      const { removing: _, ...rest } = meta;
+      meta = rest;
+      await this.storage.set({ [OUTBOX_KEYS.meta]: meta });
+    }
+  }
+
+  /** Pending and failed counts, attempt and nextAt: one small key. */
+  summary(): Promise<OutboxSummary> {
+    return this.exclusive(async () => summarise(await this.meta()));
+  }
+
+  /** The refused items, for the popup. */
+  failed(): Promise<FailedEntry[]> {
+    return this.exclusive(() => this.failedList());
+  }
+
+  /** Everything, in send order: reads every queued key (tests and diagnostics only). */
+  snapshot(): Promise<OutboxState> {
+    return this.exclusive(async () => {
+      const meta = await this.meta();
+      const { items } = await this.scan(meta, Number.POSITIVE_INFINITY);
+      return {
+        items: items.map((i) => i.item),
+        failed: await this.failedList(),
+        attempt: meta.attempt,
+        nextAt: meta.nextAt,
+      };
+    });
+  }
+
+  /** Writes the item, its id marker and the bumped meta in one set: a few hundred bytes, whatever is queued. */
+  enqueue(body: InteractionBody): Promise<void> {
+    return this.exclusive(async () => {
+      const idKey = OUTBOX_KEYS.id(body.id);
+      const got = await this.storage.get([OUTBOX_KEYS.meta, idKey]);
+      if (got[idKey] !== undefined) return; // already queued
+      const meta: OutboxMeta = { ...EMPTY_META, ...((got[OUTBOX_KEYS.meta] as Partial<OutboxMeta>) ?? {}) };
+      const next = { ...meta, tail: meta.tail + 1, count: meta.count + 1 };
+      const item: OutboxItem = { body, queuedAt: this.now() };
+      await this.storage.set({ [OUTBOX_KEYS.item(meta.tail)]: item, [idKey]: meta.tail, [OUTBOX_KEYS.meta]: next });
+      this.changed(next);
+    });
   }
 
   /** Sends what is due; `force` ignores the backoff (reconnect, startup, a new item). One flush at a time. */
@@ -86,75 +241,160 @@ export class Outbox {
     return this.flushing;
   }
 
+  /**
+   * A request to the server just succeeded. If the last flush failed (the outbox is backing off), send now rather
+   * than after the backoff and the next alarm tick: "flushed on reconnect".
+   */
+  async serverReachable(): Promise<void> {
+    if (this.flushing) return;
+    const meta = await this.exclusive(() => this.meta());
+    if (meta.attempt > 0 && meta.head < meta.tail) await this.flush(true);
+  }
+
+  /** Reads keys from meta.head on, in order, until `limit` items or the tail (windows of MAX_BATCH keys). */
+  private async scan(meta: OutboxMeta, limit: number): Promise<Batch> {
+    const skip = new Set(meta.removing ?? []);
+    const items: Batch["items"] = [];
+    let seq = meta.head;
+    while (items.length < limit && seq < meta.tail) {
+      const keys: string[] = [];
+      for (let s = seq; s < Math.min(meta.tail, seq + MAX_BATCH); s++) keys.push(OUTBOX_KEYS.item(s));
+      const got = await this.storage.get(keys);
+      for (const key of keys) {
+        const value = got[key];
+        if (isItem(value) && !skip.has(key)) items.push({ seq, item: value });
+        seq++;
+        if (items.length >= limit) break;
+      }
+    }
+    return { items, end: seq, tail: meta.tail };
+  }
+
   private async doFlush(force: boolean): Promise<void> {
     for (;;) {
-      const state = await this.read();
-      if (state.items.length === 0 || (!force && this.now() < state.nextAt)) return;
-      const batch = state.items.slice(0, MAX_BATCH).map((i) => i.body);
+      const batch = await this.exclusive(async () => {
+        const meta = await this.meta();
+        if (meta.head >= meta.tail) return null;
+        if (!force && this.now() < meta.nextAt) return null;
+        const read = await this.scan(meta, MAX_BATCH);
+        if (read.items.length === 0) {
+          // Nothing left in [head, tail): the count is exactly zero (heals a count that drifted).
+          const next = { ...meta, head: read.end, count: 0 };
+          await this.storage.set({ [OUTBOX_KEYS.meta]: next });
+          this.changed(next);
+          return null;
+        }
+        return read;
+      });
+      if (!batch) return;
+      const bodies = batch.items.map((i) => i.item.body);
       let results: InteractionResult[];
       try {
-        results = await this.options.send(batch);
+        results = await this.options.send(bodies);
       } catch {
-        await this.mutate((s) => ({
-          ...s,
-          attempt: s.attempt + 1,
-          nextAt: this.now() + backoffMs(s.attempt + 1, this.options.random),
-        }));
+        await this.exclusive(async () => {
+          const meta = await this.meta();
+          const attempt = meta.attempt + 1;
+          const next = {
+            ...meta,
+            attempt,
+            nextAt: this.now() + backoffMs(attempt, this.options.random, this.schedule),
+          };
+          await this.storage.set({ [OUTBOX_KEYS.meta]: next });
+          this.changed(next);
+        });
         return;
       }
       const byId = new Map(results.map((r) => [r.id, r]));
-      await this.mutate((s) => settle(s, batch, byId, this.now()));
-      if (!batch.every((b) => byId.has(b.id))) return; // partial answer: the rest waits for the next alarm
+      await this.exclusive(() => this.settle(batch, byId));
+      if (!bodies.every((b) => byId.has(b.id))) return; // partial answer: the rest waits for the next alarm
       force = true;
     }
   }
 
-  retryFailed(id: string): Promise<OutboxState> {
-    return this.mutate((s) => {
-      const item = s.failed.find((f) => f.id === id) as (FailedItem & { body?: InteractionBody }) | undefined;
-      if (!item?.body) return s;
-      return {
-        ...s,
-        failed: s.failed.filter((f) => f.id !== id),
-        items: [...s.items, { body: item.body, queuedAt: this.now() }],
+  /** Removes answered items: 200/201 done, 400/404/422 set aside with the reason; unanswered stay queued. */
+  private async settle(batch: Batch, byId: Map<string | null, InteractionResult>): Promise<void> {
+    const meta = await this.meta();
+    const answered = batch.items.filter((i) => byId.has(i.item.body.id));
+    const unanswered = batch.items.filter((i) => !byId.has(i.item.body.id));
+    const refused: FailedEntry[] = [];
+    for (const { item } of answered) {
+      const r = byId.get(item.body.id) as InteractionResult;
+      if (r.status === 200 || r.status === 201) continue;
+      refused.push({
+        id: item.body.id,
+        summary: item.body.summary,
+        ...(item.body.email ? { email: item.body.email } : {}),
+        status: r.status,
+        reason: r.error?.message ?? `HTTP ${r.status}`,
+        failedAt: new Date(this.now()).toISOString(),
+        body: item.body,
+      });
+    }
+    const removing = answered.flatMap(({ seq, item }) => [OUTBOX_KEYS.item(seq), OUTBOX_KEYS.id(item.body.id)]);
+    const write: Record<string, unknown> = {};
+    let failedCount = meta.failedCount;
+    if (refused.length > 0) {
+      const failed = await this.failedList();
+      const known = new Set(failed.map((f) => f.id));
+      for (const f of refused) if (!known.has(f.id)) failed.push(f);
+      write[OUTBOX_KEYS.failed] = failed;
+      failedCount = failed.length;
+    }
+    const next: OutboxMeta = {
+      ...meta,
+      head: Math.max(meta.head, unanswered[0]?.seq ?? batch.end),
+      // The batch reached the tail: exact (what stays + what was enqueued while sending); else count down.
+      count:
+        batch.end >= batch.tail
+          ? unanswered.length + (meta.tail - batch.tail)
+          : Math.max(0, meta.count - answered.length),
+      failedCount,
+      attempt: 0,
+      nextAt: 0,
+    };
+    // 1. failed items set aside + the keys to remove, atomically; 2. remove; 3. clear the list.
+    await this.storage.set({ ...write, [OUTBOX_KEYS.meta]: { ...next, removing } });
+    if (removing.length > 0) await this.storage.remove(removing);
+    await this.storage.set({ [OUTBOX_KEYS.meta]: next });
+    this.changed(next);
+  }
+
+  /** Back into the queue (at its end) in one write: failed list, item, id marker and meta together. */
+  retryFailed(id: string): Promise<void> {
+    return this.exclusive(async () => {
+      const failed = await this.failedList();
+      const entry = failed.find((f) => f.id === id);
+      if (!entry?.body) return;
+      const rest = failed.filter((f) => f.id !== id);
+      const meta = await this.meta();
+      const idKey = OUTBOX_KEYS.id(id);
+      const queued = (await this.storage.get(idKey))[idKey] !== undefined;
+      const next: OutboxMeta = {
+        ...meta,
+        failedCount: rest.length,
+        ...(queued ? {} : { tail: meta.tail + 1, count: meta.count + 1 }),
       };
+      await this.storage.set({
+        [OUTBOX_KEYS.failed]: rest,
+        [OUTBOX_KEYS.meta]: next,
+        ...(queued
+          ? {}
+          : { [OUTBOX_KEYS.item(meta.tail)]: { body: entry.body, queuedAt: this.now() }, [idKey]: meta.tail }),
+      });
+      this.changed(next);
     });
   }
 
   /** Only on the user's explicit request: a failed item is never dropped silently. */
-  dismissFailed(id: string): Promise<OutboxState> {
-    return this.mutate((s) => ({ ...s, failed: s.failed.filter((f) => f.id !== id) }));
-  }
-}
-
-/** Removes answered items: 200/201 done, 400/404/422 set aside with the reason; unanswered stay queued. */
-function settle(
-  s: OutboxState,
-  batch: InteractionBody[],
-  byId: Map<string | null, InteractionResult>,
-  now: number,
-): OutboxState {
-  const done = new Set<string>();
-  const failed: (FailedItem & { body: InteractionBody })[] = [];
-  for (const body of batch) {
-    const r = byId.get(body.id);
-    if (!r) continue;
-    done.add(body.id);
-    if (r.status === 200 || r.status === 201) continue;
-    failed.push({
-      id: body.id,
-      summary: body.summary,
-      ...(body.email ? { email: body.email } : {}),
-      status: r.status,
-      reason: r.error?.message ?? `HTTP ${r.status}`,
-      failedAt: new Date(now).toISOString(),
-      body,
+  dismissFailed(id: string): Promise<void> {
+    return this.exclusive(async () => {
+      const failed = await this.failedList();
+      const rest = failed.filter((f) => f.id !== id);
+      if (rest.length === failed.length) return;
+      const next = { ...(await this.meta()), failedCount: rest.length };
+      await this.storage.set({ [OUTBOX_KEYS.failed]: rest, [OUTBOX_KEYS.meta]: next });
+      this.changed(next);
     });
   }
-  return {
-    items: s.items.filter((i) => !done.has(i.body.id)),
-    failed: [...s.failed, ...failed],
-    attempt: 0,
-    nextAt: 0,
-  };
 }

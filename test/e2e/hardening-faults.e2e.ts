@@ -22,6 +22,9 @@ const figures = {
   interactionRowsLost: 0,
   duplicates: 0,
   importCreatedOnRerun: -1,
+  /** Wall time to queue the offline logs (25 messages in flight), and to drain 1,000 once the worker is back. */
+  enqueueMs: { first400: 0, next300: 0, last300: 0 },
+  drainMs: 0,
 };
 const started = Date.now();
 const mark = (what: string) => console.log(`faults +${((Date.now() - started) / 1000).toFixed(1)}s ${what}`);
@@ -171,12 +174,17 @@ async function logFromExtension(b: Browser, from: number, n: number) {
   await page.close();
 }
 
-async function outbox(b: Browser): Promise<{ items: { body: { id: string } }[]; failed: unknown[] }> {
+/** The stored outbox: one `outbox:q:<seq>` key per item, the badge count in `outbox:meta` (extension/lib/outbox.ts). */
+async function outbox(b: Browser): Promise<{ items: { body: { id: string } }[]; failed: unknown[]; pending: number }> {
   const page = await b.context.newPage();
   await page.goto(`chrome-extension://${b.extensionId}/card.html#email=x%40example.com`);
-  const value = await page.evaluate(() => chrome.storage.local.get("outbox").then((r) => r.outbox));
+  const all = (await page.evaluate(() => chrome.storage.local.get(null))) as Record<string, unknown>;
   await page.close();
-  return (value as { items: { body: { id: string } }[]; failed: unknown[] } | undefined) ?? { items: [], failed: [] };
+  const items = Object.keys(all)
+    .filter((k) => k.startsWith("outbox:q:"))
+    .map((k) => all[k] as { body: { id: string } });
+  const meta = all["outbox:meta"] as { count?: number } | undefined;
+  return { items, failed: (all["outbox:failed"] as unknown[] | undefined) ?? [], pending: meta?.count ?? 0 };
 }
 
 async function stopServiceWorker(b: Browser) {
@@ -218,38 +226,48 @@ describe(`${LOGS.toLocaleString("en")} interactions logged while the worker is d
     figures.faultsInjected++;
 
     mark("worker down");
+    let t = Date.now();
     await logFromExtension(browser, 0, 400);
+    figures.enqueueMs.first400 = Date.now() - t;
     mark("400 logged");
-    expect((await outbox(browser)).items).toHaveLength(400);
+    expect(await outbox(browser)).toMatchObject({ items: { length: 400 }, pending: 400 });
     await stopServiceWorker(browser);
+    t = Date.now();
     await logFromExtension(browser, 400, 300); // the message wakes a fresh service worker
-    expect((await outbox(browser)).items).toHaveLength(700);
+    figures.enqueueMs.next300 = Date.now() - t;
+    expect(await outbox(browser)).toMatchObject({ items: { length: 700 }, pending: 700 });
 
     mark("700 logged");
     await browser.context.close(); // the browser quits with everything still queued
     figures.faultsInjected++;
     browser = await launch(userDataDir);
     expect(browser.extensionId).toBe(firstId);
+    mark("browser restarted");
+    t = Date.now();
     await logFromExtension(browser, 700, 300);
+    figures.enqueueMs.last300 = Date.now() - t;
     const queued = await outbox(browser);
     expect(queued.items).toHaveLength(LOGS);
+    expect(queued.pending).toBe(LOGS);
     expect(new Set(queued.items.map((i) => i.body.id)).size).toBe(LOGS);
 
     mark("1000 logged");
     await worker.start();
     mark("worker up");
     await stopServiceWorker(browser); // as Chrome does to an idle one; the next alarm or message wakes it and flushes
+    t = Date.now();
     const deadline = Date.now() + 120_000;
     for (;;) {
       const state = await outbox(browser);
       if (state.items.length === 0) {
-        expect(state.failed).toEqual([]);
+        expect(state).toMatchObject({ failed: [], pending: 0 });
         break;
       }
       if (Date.now() > deadline) throw new Error(`outbox still holds ${state.items.length}`);
       await new Promise((r) => setTimeout(r, 1500));
     }
 
+    figures.drainMs = Date.now() - t;
     mark("outbox drained");
     await worker.stop();
     const [row] = await d1<{ n: number; d: number; s: number }>(
@@ -287,6 +305,6 @@ describe(`${LOGS.toLocaleString("en")} interactions logged while the worker is d
 });
 
 declare const chrome: {
-  storage: { local: { set(v: unknown): Promise<void>; get(k: string): Promise<Record<string, unknown>> } };
+  storage: { local: { set(v: unknown): Promise<void>; get(k: string | null): Promise<Record<string, unknown>> } };
   runtime: { sendMessage(m: unknown): Promise<unknown> };
 };

@@ -54,7 +54,7 @@ describe("background router", () => {
     ]) {
       expect(await handle(m, content)).toBeNull();
     }
-    expect((await browser.storage.local.get("outbox")).outbox).toBeUndefined();
+    expect(Object.keys(await browser.storage.local.get(null)).filter((k) => k.startsWith("outbox"))).toEqual([]);
     expect((await browser.storage.local.get("connection")).connection).toBeUndefined();
   });
 
@@ -65,8 +65,11 @@ describe("background router", () => {
   it("queues a log from an extension page with a client UUID and the time", async () => {
     const reply = (await handle(log, page)) as { id: string };
     expect(reply.id).toMatch(/^[0-9a-f-]{36}$/);
-    const { outbox } = await browser.storage.local.get("outbox");
-    expect(outbox).toMatchObject({ items: [{ body: { id: reply.id, email: "ana.lopes@example.org", kind: "call" } }] });
+    const stored = await browser.storage.local.get(["outbox:q:0", `outbox:id:${reply.id}`]);
+    expect(stored).toMatchObject({
+      "outbox:q:0": { body: { id: reply.id, email: "ana.lopes@example.org", kind: "call" } },
+      [`outbox:id:${reply.id}`]: 0,
+    });
   });
 
   it("answers a content script's lookup as not connected until a connection is stored", async () => {

@@ -1,11 +1,13 @@
-// Background service worker: message router, outbox flush on alarms / startup / reconnect, badge, menus, generic sites.
+// Background service worker: message router, outbox flush on alarms / startup / reconnect / a request that succeeds
+// again, badge, menus, generic sites.
 import { browser } from "wxt/browser";
 import { defineBackground } from "wxt/utils/define-background";
+import { onServerReachable } from "../../lib/api";
 import { getConnection } from "../../lib/connection";
 import { createMenus, onMenuClick } from "./menus";
 import { refreshProfile } from "./profile";
 import { handle } from "./router";
-import { outbox, restoreLookupCache, updateBadge } from "./services";
+import { outbox, restoreLookupCache, schedule, updateBadge } from "./services";
 import { syncGenericScripts } from "./sites";
 
 const FLUSH_ALARM = "outbox-flush";
@@ -28,6 +30,8 @@ export default defineBackground({
     browser.runtime.onStartup.addListener(() => void outbox.flush(true));
     browser.contextMenus.onClicked.addListener(onMenuClick);
     self.addEventListener("online", () => void outbox.flush(true));
+    // Any request to the worker that succeeds again (a lookup, a search, /me) sends what waited out a failure.
+    onServerReachable(() => void outbox.serverReachable().catch(() => undefined));
     // A roll-out script (or a test) may write `connection` directly: fetch the profile and flush when it appears.
     browser.storage.onChanged.addListener((changes, area) => {
       if (area === "local" && changes.settings) void createMenus(); // the menu speaks the chosen language
@@ -37,10 +41,11 @@ export default defineBackground({
     });
 
     void browser.alarms.get(FLUSH_ALARM).then(async (a) => {
-      if (!a) await browser.alarms.create(FLUSH_ALARM, { periodInMinutes: 1 });
+      if (a?.periodInMinutes !== schedule.alarmPeriodMinutes)
+        await browser.alarms.create(FLUSH_ALARM, { periodInMinutes: schedule.alarmPeriodMinutes });
     });
     void restoreLookupCache();
-    void outbox.read().then(updateBadge);
+    void outbox.summary().then(updateBadge); // also migrates a v1 outbox before anything else touches it
     void getConnection().then((c) => c && outbox.flush(true));
   },
 });

@@ -72,14 +72,14 @@ async function answer(m: Message): Promise<Replies[Message["type"]]> {
       }
     }
     case "status": {
-      const [state, profile] = [await outbox.read(), await getProfile()];
+      const [summary, failed, profile] = [await outbox.summary(), await outbox.failed(), await getProfile()];
       return {
         connected: connection !== null,
         serverUrl: connection?.serverUrl ?? null,
         userName: profile?.userName ?? null,
         workspaceName: profile?.workspaceName ?? null,
-        pending: state.items.length,
-        failed: state.failed.map(({ id, summary, email, status, reason, failedAt }) => ({
+        pending: summary.pending,
+        failed: failed.map(({ id, summary, email, status, reason, failedAt }) => ({
           id,
           summary,
           email,

@@ -5,18 +5,23 @@ import { lookupResponseSchema } from "../../../shared/contract/lookup";
 import { apiFetch, apiJson } from "../../lib/api";
 import { getConnection } from "../../lib/connection";
 import { type CacheEntry, LookupService } from "../../lib/lookup";
-import { Outbox, type OutboxState } from "../../lib/outbox";
+import { Outbox, type OutboxSummary } from "../../lib/outbox";
+import { scheduleFor } from "../../lib/schedule";
 
 const CACHE_KEY = "lookupCache";
 
-export function updateBadge(state: Pick<OutboxState, "items" | "failed">): void {
-  const text = state.items.length > 0 ? String(state.items.length) : state.failed.length > 0 ? "!" : "";
+/** The retry schedule of this build: the documented one, short delays only in `wxt build --mode e2e`. */
+export const schedule = scheduleFor(import.meta.env.MODE);
+
+export function updateBadge({ pending, failed }: Pick<OutboxSummary, "pending" | "failed">): void {
+  const text = pending > 0 ? String(pending) : failed > 0 ? "!" : "";
   void browser.action.setBadgeText({ text });
-  void browser.action.setBadgeBackgroundColor({ color: state.items.length > 0 ? "#2563eb" : "#dc2626" });
+  void browser.action.setBadgeBackgroundColor({ color: pending > 0 ? "#2563eb" : "#dc2626" });
 }
 
 export const outbox = new Outbox({
   storage: browser.storage.local,
+  schedule,
   async send(items) {
     const connection = await getConnection();
     if (!connection) throw new Error("not connected");
