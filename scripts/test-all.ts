@@ -59,6 +59,11 @@ for (const project of ["tsconfig.json", "shared", "worker", "test/worker", "exte
   check(`typecheck: ${project}`, bin("tsc"), ["-p", project]);
 }
 check("lint: biome", bin("biome"), ["check", "."]);
+// Both builds come before the tests: unit tests check the built manifests and content-script sizes,
+// and the end-to-end files load them (so they need not build again).
+check("build: extension", bin("wxt"), ["build", "extension"]);
+check("build: extension (e2e mode)", bin("wxt"), ["build", "extension", "--mode", "e2e"]);
+process.env.TIERLENS_SKIP_BUILD = "1";
 vitest("unit + workers", []);
 if (process.env.TIERLENS_SKIP_E2E !== "1") vitest("end-to-end", ["--config", "test/e2e/vitest.config.ts"]);
 

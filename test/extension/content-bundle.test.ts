@@ -54,7 +54,11 @@ describe("content scripts", () => {
 
   for (const dir of ["extension/.output/chrome-mv3", "extension/.output/chrome-mv3-e2e"]) {
     const scripts = join(dir, "content-scripts");
-    it.runIf(existsSync(scripts))(`${scripts}: each ≤ 20 KB gzipped, without the engine's words`, () => {
+    it(`${scripts}: each ≤ 20 KB gzipped, without the engine's words`, () => {
+      expect(
+        existsSync(scripts),
+        `${scripts} is missing: build the extension first (npm run build:ext, and --mode e2e)`,
+      ).toBe(true);
       for (const name of readdirSync(scripts).filter((n) => n.endsWith(".js"))) {
         const code = readFileSync(join(scripts, name));
         expect(gzipSync(code, { level: 9 }).length, name).toBeLessThanOrEqual(20 * 1024);
