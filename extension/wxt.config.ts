@@ -18,7 +18,17 @@ export default defineConfig({
   },
   vite: () => ({
     esbuild: { jsx: "automatic", jsxImportSource: "preact" },
-    build: { target: "chrome116" },
+    build: {
+      target: "chrome116",
+      rollupOptions: {
+        // zod's own `@__PURE__` comments sit where Rollup cannot read them; it drops them harmlessly but warns
+        // at length on every build. Only that warning, and only from node_modules, is silenced.
+        onwarn(warning, warn) {
+          if (warning.code === "INVALID_ANNOTATION" && warning.id?.includes("node_modules")) return;
+          warn(warning);
+        },
+      },
+    },
   }),
   manifest: ({ mode }) => ({
     name: "Tierlens",
