@@ -10,103 +10,26 @@
 // sets the failed items aside), then removed, then the list is cleared; a service worker killed in between finishes
 // the removal when the next one starts. The v1 layout (everything in `outbox`) is migrated on start-up.
 import type { InteractionResult } from "../../shared/contract";
-import type { FailedItem } from "./messages";
+import {
+  type Batch,
+  EMPTY_META,
+  type FailedEntry,
+  type InteractionBody,
+  isItem,
+  MAX_BATCH,
+  OUTBOX_KEYS,
+  type OutboxItem,
+  type OutboxMeta,
+  type OutboxOptions,
+  type OutboxState,
+  type OutboxSummary,
+  type StorageArea,
+  summarise,
+} from "./outbox-layout";
 import { backoffMs, type FlushSchedule, PRODUCTION_SCHEDULE } from "./schedule";
 
+export * from "./outbox-layout";
 export { backoffMs } from "./schedule";
-
-export const MAX_BATCH = 100;
-
-export const OUTBOX_KEYS = {
-  meta: "outbox:meta",
-  failed: "outbox:failed",
-  item: (seq: number) => `outbox:q:${seq}`,
-  id: (id: string) => `outbox:id:${id}`,
-  /** v1: the whole queue in one key, rewritten on every change. Only read to migrate it. */
-  legacy: "outbox",
-} as const;
-
-/** The body of POST /interactions (issue #4), id = the client UUID. */
-export type InteractionBody = { id: string; summary: string; email?: string; customerId?: string } & Record<
-  string,
-  unknown
->;
-
-export interface OutboxItem {
-  body: InteractionBody;
-  queuedAt: number;
-}
-
-export type FailedEntry = FailedItem & { body?: InteractionBody };
-
-export interface OutboxMeta {
-  v: 2;
-  /** Lowest seq that may still hold an item; items live in [head, tail), with gaps where later ones were sent. */
-  head: number;
-  /** The seq the next enqueue takes. */
-  tail: number;
-  /** Queued items (the badge). */
-  count: number;
-  failedCount: number;
-  /** Consecutive failed flushes, and when the next one may run (exponential backoff). */
-  attempt: number;
-  nextAt: number;
-  /** Keys of an acknowledged batch whose removal may not have finished (see the header). */
-  removing?: string[];
-}
-
-/** What the badge and the popup's status need, read from outbox:meta alone. */
-export interface OutboxSummary {
-  pending: number;
-  failed: number;
-  attempt: number;
-  nextAt: number;
-}
-
-/** The whole outbox (O(queue) reads: tests, diagnostics and the migration check; never on a hot path). */
-export interface OutboxState {
-  items: OutboxItem[];
-  failed: FailedEntry[];
-  attempt: number;
-  nextAt: number;
-}
-
-export interface StorageArea {
-  get(keys: string | string[]): Promise<Record<string, unknown>>;
-  set(items: Record<string, unknown>): Promise<void>;
-  remove(keys: string | string[]): Promise<void>;
-}
-
-export interface OutboxOptions {
-  storage: StorageArea;
-  /** Sends a batch; throws when the request as a whole failed (offline, 5xx, 401). */
-  send: (bodies: InteractionBody[]) => Promise<InteractionResult[]>;
-  /** Backoff after a failed flush; the documented production schedule unless injected (e2e build, tests). */
-  schedule?: Readonly<FlushSchedule>;
-  now?: () => number;
-  random?: () => number;
-  onChange?: (summary: OutboxSummary) => void;
-}
-
-const EMPTY_META: OutboxMeta = { v: 2, head: 0, tail: 0, count: 0, failedCount: 0, attempt: 0, nextAt: 0 };
-
-interface Batch {
-  items: { seq: number; item: OutboxItem }[];
-  /** Every key in [head, end) was read: the ones holding items are all in `items`. */
-  end: number;
-  /** meta.tail when the batch was read. */
-  tail: number;
-}
-
-const summarise = (m: OutboxMeta): OutboxSummary => ({
-  pending: m.count,
-  failed: m.failedCount,
-  attempt: m.attempt,
-  nextAt: m.nextAt,
-});
-
-const isItem = (v: unknown): v is OutboxItem =>
-  typeof v === "object" && v !== null && typeof (v as OutboxItem).body?.id === "string";
 
 export class Outbox {
   private lock: Promise<unknown> = Promise.resolve();
