@@ -1,21 +1,9 @@
 // A <input type="datetime-local"> value is wall-clock time with no zone: read it in the workspace's zone.
+import { zoneOffsetMs } from "../../../../shared/service";
 
-/** Minutes the zone is ahead of UTC at `instant`. */
-function offsetMinutes(instant: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-  }).formatToParts(new Date(instant));
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  const asUtc = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second"));
-  return Math.round((asUtc - instant) / 60_000);
-}
+/** Minutes the zone is ahead of UTC at `instant` (the engine's cached zone offsets). */
+const offsetMinutes = (instant: number, timeZone: string): number =>
+  Math.round(zoneOffsetMs(instant, timeZone) / 60_000);
 
 /**
  * "2026-03-01T10:30" in `timeZone` → ISO UTC timestamp, or null when it is not such a value.
