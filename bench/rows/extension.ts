@@ -8,6 +8,7 @@ import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { gzipSync } from "node:zlib";
 import { chromium } from "playwright-core";
+import { chromiumLaunchOptions } from "../../scripts/lib/chromium";
 import { knownContacts } from "../generate/probes";
 import { BENCH, type BenchWorkspace } from "../generate/workspace";
 import { track } from "../lib/cleanup";
@@ -20,7 +21,6 @@ const PROD_DIR = resolve("extension/.output/chrome-mv3");
 /** The production build plus host permission for http://127.0.0.1 (what `--mode e2e` adds: no prompt headless). */
 const BENCH_DIR = resolve("bench/data/extension");
 const FIXTURE = "test/fixtures/gmail/thread-and-list.html";
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const GMAIL_URL = "https://mail.google.com/mail/u/0/#inbox";
 const SENDERS = 50;
 
@@ -91,22 +91,7 @@ async function chipLatency(
   if (sets.some((s) => s.length < SENDERS))
     throw new Error(`fewer than ${(rounds + 1) * SENDERS} senders in ${ws.label}`);
   const userDataDir = await mkdtemp(join(tmpdir(), "tierlens-bench-chromium-"));
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    ignoreDefaultArgs: ["--disable-extensions"],
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      `--disable-extensions-except=${BENCH_DIR}`,
-      `--load-extension=${BENCH_DIR}`,
-    ],
-  });
+  const context = await chromium.launchPersistentContext(userDataDir, { ...chromiumLaunchOptions(BENCH_DIR) });
   const close = track(async () => {
     await context.close();
     await rm(userDataDir, { recursive: true, force: true });

@@ -10,7 +10,7 @@ import {
   launchExtensionBrowser,
   RestartableWorker,
 } from "./extension-env";
-import { apiCall } from "./harness";
+import { apiCall, waitUntil } from "./harness";
 
 let worker: RestartableWorker;
 let browser: ExtensionBrowser;
@@ -35,15 +35,6 @@ afterAll(async () => {
   await browser?.close();
   await worker?.dispose();
 });
-
-async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, what: string): Promise<T> {
-  for (let i = 0; i < 60; i++) {
-    const v = await read();
-    if (ok(v)) return v;
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`timed out: ${what}`);
-}
 
 async function openCard(email: string) {
   const page = await browser.context.newPage();
@@ -79,10 +70,10 @@ describe("connect, act from the card, disconnect", () => {
     expect(await card.locator("body").textContent()).toContain("Not a customer yet");
     await card.getByRole("button", { name: "Add as prospect" }).click();
     await card.getByRole("status").waitFor();
-    const found = await until(
+    const found = await waitUntil(
+      "the prospect on the worker",
       () => apiCall<{ items: { name: string }[] }>(worker, token, "GET", "/api/v1/customers?q=newco.example"),
       (r) => r.items.length > 0,
-      "the prospect on the worker",
     );
     expect(found.items).toHaveLength(1);
     await page.close();
@@ -101,10 +92,10 @@ describe("connect, act from the card, disconnect", () => {
       "/api/v1/customers?q=Example%20Org",
     );
     const id = list.items.find((c) => c.name === "Example Org")!.id;
-    const detail = await until(
+    const detail = await waitUntil(
+      "the logged step",
       () => apiCall<{ interactions: { summary: string }[] }>(worker, token, "GET", `/api/v1/customers/${id}`),
       (d) => d.interactions.some((i) => i.summary === `Follow-up: ${label}`),
-      "the logged step",
     );
     expect(detail.interactions.filter((i) => i.summary === `Follow-up: ${label}`)).toHaveLength(1);
     await page.close();

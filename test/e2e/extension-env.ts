@@ -5,8 +5,9 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { type BrowserContext, chromium, type Worker } from "playwright-core";
+import { chromiumLaunchOptions } from "../../scripts/lib/chromium";
 import { applyLocalMigrations, freePort, type RunningWorker, startWorker } from "../../scripts/lib/worker-process";
-import { apiCall, CHROMIUM, createWorkspace, OPERATOR_TOKEN, type TestWorker } from "./harness";
+import { apiCall, createWorkspace, OPERATOR_TOKEN, type TestWorker } from "./harness";
 
 /** `wxt build --mode e2e`: the production build plus host permission for http://127.0.0.1 (no prompt can be answered headless). */
 export const E2E_EXTENSION_DIR = resolve("extension/.output/chrome-mv3-e2e");
@@ -122,21 +123,8 @@ export interface ExtensionBrowser {
 export async function launchExtensionBrowser(locale = "en-US"): Promise<ExtensionBrowser> {
   const userDataDir = await mkdtemp(join(tmpdir(), "tierlens-ext-chromium-"));
   const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
-    headless: true,
+    ...chromiumLaunchOptions(E2E_EXTENSION_DIR),
     locale,
-    ignoreDefaultArgs: ["--disable-extensions"],
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      `--disable-extensions-except=${E2E_EXTENSION_DIR}`,
-      `--load-extension=${E2E_EXTENSION_DIR}`,
-    ],
   });
   const first = context.serviceWorkers()[0] ?? (await context.waitForEvent("serviceworker"));
   const extensionId = new URL(first.url()).host;

@@ -11,7 +11,7 @@ import {
   RestartableWorker,
 } from "./extension-env";
 import { holdingProxy } from "./extension-proxy";
-import { apiCall } from "./harness";
+import { apiCall, waitUntil } from "./harness";
 
 interface Outbox {
   items: { body: { id: string; summary: string } }[];
@@ -87,16 +87,6 @@ async function outbox(): Promise<Outbox> {
   return { items, failed: (all["outbox:failed"] as unknown[] | undefined) ?? [], pending: meta?.count ?? 0 };
 }
 
-async function waitFor<T>(what: string, read: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (ok(value)) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(value)}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
-
 async function storedWith(summary: string): Promise<number> {
   const detail = await apiCall<{ interactions: { summary: string }[] }>(
     worker,
@@ -119,7 +109,7 @@ async function stopServiceWorker() {
     );
   const before = await targets();
   for (const t of before) await cdp.send("Target.closeTarget", { targetId: t.targetId });
-  await waitFor("the service worker to stop", targets, (t) => t.length === 0, 10_000);
+  await waitUntil("the service worker to stop", targets, (t) => t.length === 0, 10_000);
   await page.close();
 }
 
@@ -144,7 +134,7 @@ describe("durable outbox, end to end", () => {
   // build) and the next alarm tick (6 s; Chrome does not clamp alarms of an unpacked extension), usually while the
   // worker is still starting. Production: ≤ 72 s + ≤ 60 s, the same code path.
   it("delivers it exactly once when the worker is back (alarm + backoff)", async () => {
-    const drained = await waitFor("the outbox to drain", outbox, (o) => o.items.length === 0, 30_000);
+    const drained = await waitUntil("the outbox to drain", outbox, (o) => o.items.length === 0, 30_000);
     expect(drained).toMatchObject({ failed: [], pending: 0 });
     expect(await storedWith(offline)).toBe(1);
   });
@@ -155,7 +145,7 @@ describe("durable outbox, end to end", () => {
       await connectTo(proxy.url);
       const summary = `Cut off mid-flush ${Date.now()}`;
       await logCall(summary);
-      await waitFor(
+      await waitUntil(
         "the first batch to reach the worker",
         async () => proxy.batches.length,
         (n) => n >= 1,
@@ -163,7 +153,7 @@ describe("durable outbox, end to end", () => {
       );
       await stopServiceWorker(); // the worker stored it; the answer never came back
       proxy.release();
-      await waitFor("the outbox to drain", outbox, (o) => o.items.length === 0); // opening an extension page wakes it
+      await waitUntil("the outbox to drain", outbox, (o) => o.items.length === 0); // opening an extension page wakes it
       const ids = proxy.batches.map((b) => (JSON.parse(b) as { items: { id: string }[] }).items.map((i) => i.id));
       expect(ids.length).toBeGreaterThanOrEqual(2);
       expect(new Set(ids.flat()).size).toBe(1);
@@ -194,7 +184,7 @@ describe("durable outbox, end to end", () => {
       )) as { results: unknown[] };
       await page.close();
       expect(reply.results).toHaveLength(1);
-      await waitFor("the outbox to drain", outbox, (o) => o.items.length === 0, 10_000);
+      await waitUntil("the outbox to drain", outbox, (o) => o.items.length === 0, 10_000);
       console.log(`outbox e2e: drained ${Date.now() - started} ms after the lookup succeeded`);
       expect(await storedWith(summary)).toBe(1);
     } finally {

@@ -10,7 +10,7 @@ import {
   launchExtensionBrowser,
   RestartableWorker,
 } from "./extension-env";
-import { apiCall } from "./harness";
+import { apiCall, waitUntil } from "./harness";
 
 const GMAIL = "https://mail.google.com/mail/u/0/#inbox/FMfcgzTESTthreadKEY";
 
@@ -38,15 +38,6 @@ afterAll(async () => {
   await browser?.close();
   await worker?.dispose();
 });
-
-async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, what: string): Promise<T> {
-  for (let i = 0; i < 60; i++) {
-    const v = await read();
-    if (ok(v)) return v;
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`timed out: ${what}`);
-}
 
 /** Interactions on Example Org (ana.lopes@example.org's customer) with this summary. */
 async function interactions(summary: string): Promise<{ summary: string; kind: string }[]> {
@@ -94,7 +85,7 @@ class PopupDriver {
     };
     const sw = await browser.serviceWorker();
     await sw.evaluate(() => chrome.action.openPopup());
-    const target = await until(find, (t) => t !== undefined, "the action popup");
+    const target = await waitUntil("the action popup", find, (t) => t !== undefined);
     const { sessionId } = (await cdp.send("Target.attachToTarget", {
       targetId: target!.targetId,
       flatten: false,
@@ -121,10 +112,10 @@ class PopupDriver {
   }
 
   async waitFor(expression: string, what: string): Promise<void> {
-    await until(
+    await waitUntil(
+      what,
       () => this.eval<boolean>(`Boolean(${expression})`),
       (v) => v,
-      what,
     );
   }
 
@@ -202,10 +193,10 @@ describe("popup from the keyboard", () => {
         `document.querySelector("form [role=status]")?.textContent.startsWith("Queued")`,
         "the queued status",
       );
-      const stored = await until(
+      const stored = await waitUntil(
+        "the log on the worker",
         () => interactions(title),
         (l) => l.length > 0,
-        "the log on the worker",
       );
       expect(stored).toEqual([expect.objectContaining({ kind: "call", summary: title })]);
     } finally {
@@ -242,10 +233,10 @@ describe("popup from the keyboard", () => {
     expect(await focused()).toMatchObject({ name: "email" });
     await page.keyboard.press("Enter");
     await page.getByRole("status").filter({ hasText: "Queued" }).waitFor();
-    const stored = await until(
+    const stored = await waitUntil(
+      "the log on the worker",
       () => interactions(`${summary}`),
       (l) => l.length > 0,
-      "the log on the worker",
     );
     expect(stored).toEqual([expect.objectContaining({ kind: "email", summary })]);
     await page.close();

@@ -9,8 +9,9 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { type BrowserContext, chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { chromiumLaunchOptions } from "../../scripts/lib/chromium";
 import { buildE2eExtension, E2E_EXTENSION_DIR, RestartableWorker } from "./extension-env";
-import { apiCall, CHROMIUM, createWorkspace } from "./harness";
+import { apiCall, createWorkspace } from "./harness";
 
 const run = promisify(execFile);
 const ORDERS = 20_000;
@@ -132,21 +133,7 @@ interface Browser {
 }
 
 async function launch(userDataDir: string): Promise<Browser> {
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    ignoreDefaultArgs: ["--disable-extensions"],
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      `--disable-extensions-except=${E2E_EXTENSION_DIR}`,
-      `--load-extension=${E2E_EXTENSION_DIR}`,
-    ],
-  });
+  const context = await chromium.launchPersistentContext(userDataDir, { ...chromiumLaunchOptions(E2E_EXTENSION_DIR) });
   const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent("serviceworker"));
   return { context, extensionId: new URL(sw.url()).host };
 }

@@ -3,9 +3,10 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { type BrowserContext, chromium } from "playwright-core";
+import { chromiumLaunchOptions } from "../../scripts/lib/chromium";
 import { applyLocalMigrations, freePort, type RunningWorker, startWorker } from "../../scripts/lib/worker-process";
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+export { CHROMIUM_PATH as CHROMIUM, waitUntil } from "../../scripts/lib/chromium";
 export const EXTENSION_DIR = resolve("extension/.output/chrome-mv3");
 export const OPERATOR_TOKEN = "e2e-operator-token";
 
@@ -77,22 +78,9 @@ export async function launchBrowser(
   options: { extension?: boolean; userDataDir?: string; locale?: string } = {},
 ): Promise<TestBrowser> {
   const userDataDir = options.userDataDir ?? (await mkdtemp(join(tmpdir(), "tierlens-chromium-")));
-  const args = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-  ];
-  if (options.extension) args.push(`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`);
   const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args,
+    ...chromiumLaunchOptions(options.extension ? EXTENSION_DIR : undefined),
     locale: options.locale ?? "en-US",
-    ignoreDefaultArgs: options.extension ? ["--disable-extensions"] : [],
   });
   return {
     context,
