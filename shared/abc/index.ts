@@ -90,9 +90,10 @@ export function classifyAbc(
 ): AbcClass[] {
   const classes: AbcClass[] = new Array(values.length).fill("C");
   let total = 0;
-  for (const i of order) total += values[i] as number;
+  for (let k = 0; k < order.length; k++) total += values[order[k] as number] as number;
   let before = 0;
-  for (const i of order) {
+  for (let k = 0; k < order.length; k++) {
+    const i = order[k] as number;
     // Compare before / total < percent / 100 without dividing, so exactly 80 % is not A.
     if (before * 100 < abc.aPercent * total) classes[i] = "A";
     else if (before * 100 < abc.bPercent * total) classes[i] = "B";
@@ -115,7 +116,8 @@ export function paretoReport(
   order: readonly number[] = rankDescending(values, ids),
 ): ParetoReport {
   const cumulative: number[] = [0];
-  for (const i of order) cumulative.push((cumulative[cumulative.length - 1] as number) + (values[i] as number));
+  for (let k = 0; k < order.length; k++)
+    cumulative.push((cumulative[cumulative.length - 1] as number) + (values[order[k] as number] as number));
   const total = cumulative[cumulative.length - 1] as number;
   const n = values.length;
   const shareOfTop = (customerShare: number) => {
@@ -127,7 +129,7 @@ export function paretoReport(
     valueShare: shareOfTop(step / 20),
   }));
   const counts: Record<AbcClass, number> = { A: 0, B: 0, C: 0 };
-  for (const c of classes) counts[c]++;
+  for (let k = 0; k < classes.length; k++) counts[classes[k] as AbcClass]++;
   return {
     basis,
     total,

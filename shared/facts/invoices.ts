@@ -40,7 +40,8 @@ export function accumulateInvoices(
   const outstanding = new Float64Array(count);
 
   const find = customerLookup(indexOf);
-  for (const inv of invoices) {
+  for (let i = 0; i < invoices.length; i++) {
+    const inv = invoices[i] as InvoiceRecord;
     const c = find(inv.customerId);
     if (c === undefined) continue;
     const dueDay = dayNumber(inv.dueDate);

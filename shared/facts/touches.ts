@@ -38,7 +38,8 @@ export function accumulateTouches(
   const windowFrom = asOfDay - config.windowDays;
 
   const find = customerLookup(indexOf);
-  for (const it of interactions) {
+  for (let i = 0; i < interactions.length; i++) {
+    const it = interactions[i] as InteractionRecord;
     const c = find(it.customerId);
     if (c === undefined) continue;
     const day = dayNumber(it.occurredAt);

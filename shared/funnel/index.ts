@@ -70,7 +70,8 @@ export function forecastFunnel(
   const quarters = new Map<string, Period>();
   const reached = new Array(STAGE_PATH.length).fill(0) as number[];
   const stale: FunnelReport["stale"] = [];
-  for (const o of opportunities) {
+  for (let k = 0; k < opportunities.length; k++) {
+    const o = opportunities[k] as OpportunityRecord;
     const weighted = o.amount * opportunityProbability(o, config);
     const s = byStage.get(o.stage)!;
     s.count++;
@@ -94,7 +95,10 @@ export function forecastFunnel(
     rate: reached[i] ? (reached[i + 1] as number) / (reached[i] as number) : null,
   }));
   const lifecycle: Record<string, number> = Object.fromEntries(LIFECYCLE_STAGES.map((s) => [s, 0]));
-  for (const c of customers) lifecycle[c.lifecycleStage] = (lifecycle[c.lifecycleStage] ?? 0) + 1;
+  for (let k = 0; k < customers.length; k++) {
+    const stage = (customers[k] as (typeof customers)[number]).lifecycleStage;
+    lifecycle[stage] = (lifecycle[stage] ?? 0) + 1;
+  }
   stale.sort((a, b) => b.days - a.days || (a.opportunityId < b.opportunityId ? -1 : 1));
   return {
     byStage: [...byStage.values()],

@@ -49,7 +49,10 @@ const NONE: readonly never[] = Object.freeze([]);
 /** Customers with an opportunity past first contact have shown a need (MAN). */
 function needShown(opportunities: readonly OpportunityRecord[]): Set<string> {
   const out = new Set<string>();
-  for (const o of opportunities) if (o.stage !== "first_contact" && o.stage !== "lost") out.add(o.customerId);
+  for (let i = 0; i < opportunities.length; i++) {
+    const o = opportunities[i] as OpportunityRecord;
+    if (o.stage !== "first_contact" && o.stage !== "lost") out.add(o.customerId);
+  }
   return out;
 }
 
@@ -167,7 +170,8 @@ export function gradeWorkspace(input: GradeInput): WorkspaceGrades {
 
   const tierCounts: Record<Tier, number> = { A: 0, B: 0, C: 0 };
   const pyramid = Object.fromEntries(PYRAMID_LEVELS.map((l) => [l, 0])) as Record<PyramidLevel, number>;
-  for (const g of grades) {
+  for (let i = 0; i < grades.length; i++) {
+    const g = grades[i] as CustomerGrade;
     tierCounts[g.tier]++;
     pyramid[g.pyramid]++;
   }

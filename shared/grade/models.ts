@@ -40,7 +40,10 @@ export function rankWorkspace(
   const ladders = config.scorecard.criteria.map((c) => {
     if (c.kind !== "percentile") return null;
     const values: number[] = [];
-    for (const f of facts) if (f.orderCount > 0 && f[c.metric] !== null) values.push(f[c.metric] as number);
+    for (let i = 0; i < facts.length; i++) {
+      const f = facts[i] as CustomerFacts;
+      if (f.orderCount > 0 && f[c.metric] !== null) values.push(f[c.metric] as number);
+    }
     return rankLadder(Float64Array.from(values).sort());
   });
   return {

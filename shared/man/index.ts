@@ -25,11 +25,16 @@ export function decidersContacted(
   config: ScoringConfig,
 ): Set<string> {
   const deciders = new Map<string, string>();
-  for (const c of contacts) if (c.role === "decider") deciders.set(c.id, c.customerId);
+  // Indexed loops: these run once over every contact and interaction, where for…of allocates per step.
+  for (let i = 0; i < contacts.length; i++) {
+    const c = contacts[i] as ContactRecord;
+    if (c.role === "decider") deciders.set(c.id, c.customerId);
+  }
   const out = new Set<string>();
   if (deciders.size === 0) return out;
   const asOfDay = dayNumber(asOf);
-  for (const it of interactions) {
+  for (let i = 0; i < interactions.length; i++) {
+    const it = interactions[i] as InteractionRecord;
     if (!it.contactId) continue;
     const customerId = deciders.get(it.contactId);
     if (customerId === undefined) continue;

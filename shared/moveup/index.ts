@@ -1,5 +1,6 @@
 // "What would move the tier up": per metric criterion, the smallest change of one fact reaching the next threshold.
 import type { Criterion, Scorecard } from "../config";
+import { sortSmall } from "../grade/small-sort";
 import type { CustomerFacts, MoveUp, Tier } from "../grade/types";
 import type { ScorecardResult } from "../scorecard";
 import { type RankLadder, smallestValueReaching } from "./ladder";
@@ -91,7 +92,7 @@ export function moveUpOptions(ctx: MoveUpContext): MoveUp[] {
           };
     out.push({ criterion: c.id, fact, delta, fromTier: result.tier, toTier: to, message });
   }
-  if (out.length > 1) out.sort(byDeltaSize);
+  if (out.length > 1) sortSmall(out, byDeltaSize);
   // Exact-size copy: a list grown by push keeps room for 17, and grades live as long as the report.
   const list = out.slice();
   out.length = 0;

@@ -20,7 +20,8 @@ export interface CrossSellCustomer {
 export function crossSellProducts(customers: readonly CrossSellCustomer[], config: ScoringConfig): string[][] {
   const groups = new Map<string, { size: number; counts: Map<string, number>; popular?: string[] }>();
   const keyOf = (c: CrossSellCustomer) => `${c.industry ?? ""}\u0000${c.tier}`;
-  for (const c of customers) {
+  for (let i = 0; i < customers.length; i++) {
+    const c = customers[i] as CrossSellCustomer;
     const key = keyOf(c);
     let g = groups.get(key);
     if (!g) {
@@ -28,20 +29,32 @@ export function crossSellProducts(customers: readonly CrossSellCustomer[], confi
       groups.set(key, g);
     }
     g.size++;
-    for (const p of c.products) g.counts.set(p, (g.counts.get(p) ?? 0) + 1);
+    const products = c.products;
+    for (let k = 0; k < products.length; k++) {
+      const p = products[k] as string;
+      g.counts.set(p, (g.counts.get(p) ?? 0) + 1);
+    }
   }
   const pct = config.suggest.crossSellPercent;
   return customers.map((c) => {
     const g = groups.get(keyOf(c))!;
-    if (g.size < 2) return [];
+    if (g.size < 2) return NONE;
     if (!g.popular) {
       g.popular = [...g.counts.entries()]
         .filter(([, n]) => n * 100 >= pct * g.size)
         .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
         .map(([p]) => p);
     }
-    if (g.popular.length === 0) return [];
-    const own = new Set(c.products);
-    return g.popular.filter((p) => !own.has(p)).slice(0, 5);
+    if (g.popular.length === 0) return NONE;
+    // A customer's products are a short list: a scan, no Set per customer.
+    const out: string[] = [];
+    for (let k = 0; k < g.popular.length && out.length < 5; k++) {
+      const p = g.popular[k] as string;
+      if (!c.products.includes(p)) out.push(p);
+    }
+    return out.length ? out : NONE;
   });
 }
+
+/** The shared answer "nothing to cross-sell" (most customers), frozen so no caller can fill it. */
+const NONE = Object.freeze([]) as unknown as string[];

@@ -2,6 +2,7 @@
 import type { ScoringConfig } from "../config";
 import { dayNumber } from "../dates";
 import { STAGE_PATH } from "../funnel";
+import { sortSmall } from "../grade/small-sort";
 import type { CustomerGrade, Suggestion, SuggestionCode, SuggestionPriority } from "../grade/types";
 import type { CustomerRecord, PreviousGrade } from "../records";
 import { replyBy } from "../service";
@@ -137,7 +138,9 @@ function qualification(ctx: SuggestContext, out: Suggestion[]): void {
         customer.lifecycleStage === "target" ? 2 : undefined,
       ),
     );
-  for (const s of ctx.stale) {
+  const stale = ctx.stale;
+  for (let i = 0; i < stale.length; i++) {
+    const s = stale[i] as SuggestContext["stale"][number];
     const nextStage = STAGE_PATH[STAGE_PATH.indexOf(s.stage as (typeof STAGE_PATH)[number]) + 1] ?? s.stage;
     out.push(
       make(
@@ -211,7 +214,7 @@ export function suggestFor(ctx: SuggestContext): Suggestion[] {
   creditAndFollowUp(ctx, out);
   qualification(ctx, out);
   accountChanges(ctx, out);
-  if (out.length > 1) out.sort(compareSuggestions);
+  if (out.length > 1) sortSmall(out, compareSuggestions);
   // A list grown by push keeps room for 17; the copy holds exactly its suggestions (grades live as long as the report).
   const list = out.slice();
   out.length = 0;
