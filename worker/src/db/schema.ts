@@ -138,7 +138,9 @@ export const customers = sqliteTable(
     uniqueIndex("customers_ext_uq").on(t.workspaceId, t.externalId),
     /** Pages a workspace's customers in id order (the regrade's loader). */
     index("customers_ws_id_idx").on(t.workspaceId, t.id),
-    index("customers_ws_name_idx").on(t.workspaceId, t.name),
+    /** The customer list's keyset pages by name and by last change: (key, id) ordered, so a page reads ~limit rows. */
+    index("customers_ws_name_idx").on(t.workspaceId, t.name, t.id),
+    index("customers_ws_updated_idx").on(t.workspaceId, t.updatedAt, t.id),
     index("customers_owner_idx").on(t.workspaceId, t.ownerId),
   ],
 );

@@ -14,7 +14,8 @@ customersRoutes.use(requireToken);
 
 customersRoutes.get("/", async (c) => {
   const query = parseOr400(customerListQuerySchema, c.req.query());
-  return c.json(await listCustomers(c.var.db, c.var.caller, query));
+  const { items, nextCursor } = await listCustomers(c.var.db, c.var.caller, query);
+  return c.json({ items, nextCursor });
 });
 
 customersRoutes.get("/:id", async (c) => c.json(await getCustomerDetail(c.var.db, c.var.caller, c.req.param("id"))));

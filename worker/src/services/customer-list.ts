@@ -1,34 +1,11 @@
-// The customer list: filters, sorts and offset cursors over customers joined to their current grade.
-import { type AnyColumn, and, asc, desc, eq, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
+// The customer list: filters, sorts and keyset-paged cursors over customers joined to their current grade.
+import { type AnyColumn, and, eq, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
 import type { CustomerListItem, CustomerListQuery, CustomerListResponse } from "../../../shared/contract";
 import { fromMinorOrNull } from "../../../shared/contract";
 import { contacts, customerDomains, customers, grades, users } from "../db/schema";
 import type { Caller, Db } from "../env";
-import { ApiError } from "../lib/errors";
+import { type Anchor, beyond, decodeCursor, encodeCursor, orderBy, type Sort, sortOf } from "./customer-cursor";
 import { visibleCustomers } from "./visibility";
-
-const CREDIT_ORDER = sql`CASE ${grades.credit} WHEN 'good' THEN 1 WHEN 'fair' THEN 2 WHEN 'unknown' THEN 3 WHEN 'watch' THEN 4 WHEN 'hold' THEN 5 END`;
-const SORT_COLUMNS = {
-  name: customers.name,
-  tier: grades.tier,
-  score: grades.score,
-  credit: CREDIT_ORDER,
-  overdue: grades.overdueAmount,
-  updated: customers.updatedAt,
-} as const;
-
-/** Cursors are opaque to clients: a base64url offset into the same query. */
-export const encodeCursor = (offset: number) => btoa(JSON.stringify({ o: offset })).replace(/=+$/, "");
-function decodeCursor(cursor: string | undefined): number {
-  if (!cursor) return 0;
-  try {
-    const { o } = JSON.parse(atob(cursor)) as { o: unknown };
-    if (Number.isSafeInteger(o) && (o as number) >= 0) return o as number;
-  } catch {}
-  throw new ApiError(400, "validation_failed", "The request is not valid.", [
-    { field: "cursor", message: "Not a cursor from this list." },
-  ]);
-}
 
 /** Comma-separated values of a filter (`tier=A,B`). */
 const values = (v: string) =>
@@ -62,12 +39,32 @@ function filters(caller: Caller, q: CustomerListQuery): SQL[] {
   return where;
 }
 
-/** One page of the customers `caller` may see, with their grade summary (null fields until graded). */
-export async function listCustomers(db: Db, caller: Caller, q: CustomerListQuery): Promise<CustomerListResponse> {
-  const offset = decodeCursor(q.cursor);
-  const descending = q.sort.startsWith("-");
-  const column = SORT_COLUMNS[q.sort.replace(/^-/, "") as keyof typeof SORT_COLUMNS];
-  const rows = await db
+/** A page as the admin list wants it: the API's page plus a cursor to the page before (null on the first). */
+export interface CustomerListPage extends CustomerListResponse {
+  prevCursor: string | null;
+}
+
+/**
+ * A text key cut short to fit a cursor is completed from the row's current key, unless the row is gone or its key
+ * no longer starts with the prefix; then the prefix itself resumes the walk (at worst repeating rows sharing it).
+ */
+async function completeKey(db: Db, caller: Caller, sort: Sort, anchor: Anchor): Promise<Anchor> {
+  if (!anchor.truncated) return anchor;
+  const [row] = await db
+    .select({ key: sql<string | null>`${sort.expr}` })
+    .from(customers)
+    .leftJoin(grades, and(eq(grades.workspaceId, customers.workspaceId), eq(grades.customerId, customers.id)))
+    .where(and(eq(customers.workspaceId, caller.workspaceId), eq(customers.id, anchor.id)))
+    .limit(1);
+  const current = row?.key;
+  return typeof current === "string" && current.startsWith(String(anchor.key)) ? { ...anchor, key: current } : anchor;
+}
+
+/** The statement of one page (one row more than the limit, to tell whether another page follows). */
+export function pageStatement(db: Db, caller: Caller, q: CustomerListQuery, sort: Sort, anchor: Anchor | null) {
+  const where = filters(caller, q);
+  if (anchor) where.push(beyond(sort, anchor));
+  return db
     .select({
       id: customers.id,
       name: customers.name,
@@ -85,19 +82,42 @@ export async function listCustomers(db: Db, caller: Caller, q: CustomerListQuery
       churn: grades.churn,
       segment: grades.rfmSegment,
       valueClass: grades.valueClass,
+      // The key exactly as SQL compared it (the credit sort compares a rank), for the next page's cursor.
+      sortKey: sql<string | number | null>`${sort.expr}`,
     })
     .from(customers)
     .leftJoin(grades, and(eq(grades.workspaceId, customers.workspaceId), eq(grades.customerId, customers.id)))
     .leftJoin(users, eq(users.id, customers.ownerId))
-    .where(and(...filters(caller, q)))
-    // Ungraded customers (null sort values) come last in both directions; the id keeps pages stable.
-    .orderBy(sql`(${column}) IS NULL`, descending ? desc(column) : asc(column), asc(customers.id))
-    .limit(q.limit + 1)
-    .offset(offset);
-  const items: CustomerListItem[] = rows.slice(0, q.limit).map((r) => ({
+    .where(and(...where))
+    .orderBy(...orderBy(sort, anchor?.before ?? false))
+    .limit(q.limit + 1);
+}
+
+/**
+ * One page of the customers `caller` may see, with their grade summary (null fields until graded). Pages are
+ * keyset-paged: a cursor holds the last row's sort key and id, so a page costs the same at any depth and a
+ * customer whose grade changes between pages moves without shifting, repeating or skipping the others.
+ */
+export async function listCustomers(db: Db, caller: Caller, q: CustomerListQuery): Promise<CustomerListPage> {
+  const sort = sortOf(q.sort);
+  const anchor = q.cursor ? await completeKey(db, caller, sort, decodeCursor(sort, q.cursor)) : null;
+  const backwards = anchor?.before ?? false;
+  const rows = await pageStatement(db, caller, q, sort, anchor);
+  const more = rows.length > q.limit;
+  // Walking back reached the start: show the first page as it is, full, rather than the rows left before the anchor.
+  if (backwards && !more) return listCustomers(db, caller, { ...q, cursor: undefined });
+  const page = rows.slice(0, q.limit);
+  if (backwards) page.reverse();
+  const first = page[0];
+  const last = page.at(-1);
+  const items: CustomerListItem[] = page.map(({ sortKey: _, ...r }) => ({
     ...r,
     score: r.score === null ? null : r.score / 100,
     overdueAmount: fromMinorOrNull(r.overdueAmount),
   }));
-  return { items, nextCursor: rows.length > q.limit ? encodeCursor(offset + q.limit) : null };
+  return {
+    items,
+    nextCursor: last && (more || backwards) ? encodeCursor(sort, last.sortKey, last.id) : null,
+    prevCursor: first && anchor ? encodeCursor(sort, first.sortKey, first.id, true) : null,
+  };
 }
