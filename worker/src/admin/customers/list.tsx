@@ -8,7 +8,8 @@ import {
   type User,
 } from "../../../../shared/contract";
 import { CHURN_RISKS, CREDIT_RATINGS, RFM_SEGMENTS, TIERS, VALUE_CLASSES } from "../../../../shared/grade/types";
-import { encodeCursor, listCustomers } from "../../services/customer-list";
+import { ApiError } from "../../lib/errors";
+import { type CustomerListPage, listCustomers } from "../../services/customer-list";
 import { listUsers } from "../../services/users";
 import type { AdminEnv } from "../env";
 import type { Ui } from "../i18n";
@@ -20,19 +21,23 @@ import { Page } from "../ui/layout";
 const PAGE_SIZE = 25;
 const FILTERS = ["q", "tier", "credit", "owner", "keyAccount", "churn", "segment", "value", "sort"] as const;
 
-/** The query as the list service wants it; values it would refuse are dropped rather than failing the page. */
+/**
+ * The query as the list service wants it; values it would refuse are dropped rather than failing the page. The
+ * `cursor` is the service's keyset cursor; `page` only numbers the page for the reader (links count it up and down).
+ */
 function readQuery(c: Context<AdminEnv>): { query: CustomerListQuery; raw: Record<string, string>; page: number } {
   const raw: Record<string, string> = {};
   for (const k of FILTERS) {
     const v = c.req.query(k)?.trim();
     if (v) raw[k] = v;
   }
-  const page = Math.max(1, Math.min(10_000, Number.parseInt(c.req.query("page") ?? "1", 10) || 1));
-  const cursor = page > 1 ? encodeCursor((page - 1) * PAGE_SIZE) : undefined;
+  const cursor = c.req.query("cursor") || undefined;
+  const page = cursor ? Math.max(2, Math.min(1_000_000, Number.parseInt(c.req.query("page") ?? "2", 10) || 2)) : 1;
   let parsed = customerListQuerySchema.safeParse({ ...raw, limit: PAGE_SIZE, cursor });
   if (!parsed.success) {
     for (const issue of parsed.error.issues) delete raw[String(issue.path[0])];
-    parsed = customerListQuerySchema.safeParse({ ...raw, limit: PAGE_SIZE, cursor });
+    // A cursor belongs to its filters and sort: when any of them is dropped, start from the first page.
+    parsed = customerListQuerySchema.safeParse({ ...raw, limit: PAGE_SIZE });
   }
   return { query: parsed.success ? parsed.data : customerListQuerySchema.parse({ limit: PAGE_SIZE }), raw, page };
 }
@@ -167,20 +172,40 @@ function CustomerTable({ ui, items }: { ui: Ui; items: CustomerListItem[] }) {
   );
 }
 
-function pageHref(raw: Record<string, string>, page: number): string {
+/** A page's link: the filters, plus the cursor and the page's number unless it is the first page. */
+function pageHref(raw: Record<string, string>, cursor: string | null, page: number): string {
   const params = new URLSearchParams(raw);
-  if (page > 1) params.set("page", String(page));
+  if (cursor && page > 1) {
+    params.set("cursor", cursor);
+    params.set("page", String(page));
+  }
   const qs = params.toString();
   return `/admin/customers${qs ? `?${qs}` : ""}`;
 }
 
+/** The page; a cursor that is stale or not from this sort (an edited address) shows the first page instead. */
+async function loadPage(
+  c: Context<AdminEnv>,
+  query: CustomerListQuery,
+): Promise<{ result: CustomerListPage; first: boolean }> {
+  const { caller } = pageContext(c);
+  try {
+    return { result: await listCustomers(c.var.db, caller, query), first: !query.cursor };
+  } catch (err) {
+    if (!(err instanceof ApiError) || !query.cursor || err.details[0]?.field !== "cursor") throw err;
+    return { result: await listCustomers(c.var.db, caller, { ...query, cursor: undefined }), first: true };
+  }
+}
+
 export async function customerListPage(c: Context<AdminEnv>) {
   const { ui, caller } = pageContext(c);
-  const { query, raw, page } = readQuery(c);
-  const [result, owners] = await Promise.all([
-    listCustomers(c.var.db, caller, query),
+  const { query, raw, page: asked } = readQuery(c);
+  const [{ result, first }, owners] = await Promise.all([
+    loadPage(c, query),
     caller.role === "rep" ? Promise.resolve([]) : listUsers(c.var.db, caller.workspaceId),
   ]);
+  // Walking back to the start lands on the first page whatever the counter said.
+  const page = first || (result.prevCursor === null && result.items.length > 0) ? 1 : asked;
   return render(
     c,
     <Page ui={ui} title={ui.t("nav.customers")} caller={caller} notice={noticeOf(c, ui)} wide>
@@ -192,9 +217,17 @@ export async function customerListPage(c: Context<AdminEnv>) {
           <CustomerTable ui={ui} items={result.items} />
         )}
         <nav class="pager" aria-label={ui.t("customers.paging")}>
-          {page > 1 ? <a href={pageHref(raw, page - 1)}>← {ui.t("customers.prev")}</a> : null}
+          {page > 1 ? (
+            <a href={pageHref(raw, page > 2 ? result.prevCursor : null, page - 1)} rel="prev">
+              ← {ui.t("customers.prev")}
+            </a>
+          ) : null}
           <span class="muted">{ui.t("customers.page", { n: page })}</span>
-          {result.nextCursor ? <a href={pageHref(raw, page + 1)}>{ui.t("customers.next")} →</a> : null}
+          {result.nextCursor ? (
+            <a href={pageHref(raw, result.nextCursor, page + 1)} rel="next">
+              {ui.t("customers.next")} →
+            </a>
+          ) : null}
         </nav>
       </section>
     </Page>,
