@@ -31,16 +31,16 @@ input:focus,input:focus-within,select:focus,textarea:focus{outline:3px solid var
 .who form{margin:0}
 .role{margin-left:.35rem;font-size:.75rem;padding:.05rem .4rem;border-radius:999px;background:#2b3a55;color:#cdd6e4}
 button.link{background:none;border:0;color:#e8ecf3;padding:0;font:inherit;cursor:pointer;text-decoration:underline}
-main{max-width:1100px;margin:0 auto;padding:1.5rem}
+main{max-width:1100px;margin:0 auto;padding:1.5rem;overflow-wrap:break-word}
 main.wide{max-width:1400px}
 main:focus{outline:none}
 h1{font-size:1.6rem;margin:.2rem 0 1rem}
 h2{font-size:1.15rem;margin:0 0 .75rem}
 h3{font-size:1rem;margin:1rem 0 .5rem}
 .card{background:var(--card);border:1px solid var(--line);border-radius:var(--radius);padding:1.1rem 1.25rem;box-shadow:var(--shadow);margin-bottom:1.25rem;min-width:0}
-.grid{display:grid;gap:1.25rem;grid-template-columns:repeat(auto-fit,minmax(320px,1fr))}
+.grid{display:grid;gap:1.25rem;grid-template-columns:repeat(auto-fit,minmax(min(320px,100%),1fr))}
 .grid>.card{margin-bottom:0}
-.grid.two{grid-template-columns:repeat(auto-fit,minmax(420px,1fr))}
+.grid.two{grid-template-columns:repeat(auto-fit,minmax(min(420px,100%),1fr))}
 .narrow{max-width:440px;margin:2rem auto}
 .muted{color:var(--muted)}
 .small{font-size:.85rem}
@@ -74,7 +74,13 @@ fieldset>legend+*{clear:both}
 .inline-form .field{margin-bottom:0}
 .filters{display:grid;grid-template-columns:repeat(auto-fill,minmax(150px,1fr));gap:.6rem;align-items:end}
 .filters .field{margin-bottom:0}
-.table-wrap{overflow-x:auto}
+/* Wide tables scroll inside their card, never the page. Shadows at an edge say more columns lie that way: the
+   card-coloured covers scroll with the content (local) and hide the fixed shadows once an edge is reached. */
+.table-wrap{overflow-x:auto;overscroll-behavior-x:contain;
+background:linear-gradient(to right,var(--card) 40%,rgba(255,255,255,0)) left/1.5rem 100% no-repeat local,
+linear-gradient(to left,var(--card) 40%,rgba(255,255,255,0)) right/1.5rem 100% no-repeat local,
+radial-gradient(farthest-side at 0 50%,rgba(16,24,40,.18),transparent) left/.6rem 100% no-repeat scroll,
+radial-gradient(farthest-side at 100% 50%,rgba(16,24,40,.18),transparent) right/.6rem 100% no-repeat scroll}
 table{width:100%;border-collapse:collapse;font-size:.92rem}
 th,td{text-align:left;padding:.45rem .6rem;border-bottom:1px solid var(--line);vertical-align:top}
 th{font-size:.8rem;text-transform:uppercase;letter-spacing:.03em;color:var(--muted);font-weight:600}
@@ -152,6 +158,11 @@ code.path{display:inline-block;margin-left:.4rem;font-size:.78rem;font-weight:40
  .top{padding:.6rem .9rem}.top-end{margin-left:0;width:100%;justify-content:space-between}
  main{padding:1rem .8rem}.grid.two{grid-template-columns:1fr}
  th,td{padding:.4rem .35rem}
+ /* Phones: columns keep readable widths and the table scrolls; the first column (the name) stays in view. */
+ .table-wrap th{white-space:nowrap}
+ .table-wrap td{min-width:4.5rem}
+ .table-wrap :is(th,td):first-child{position:sticky;left:0;z-index:1;background:var(--card);min-width:7rem;max-width:42vw}
+ .table-wrap tr.overdue td:first-child{background:#fff4f4}
 }
 @media print{.top,.skip,form{display:none}}
 `;
