@@ -3,6 +3,7 @@ import { and, desc, eq, gte, lt, type SQL } from "drizzle-orm";
 import { Hono } from "hono";
 import { auditLog, users } from "../db/schema";
 import { requireRoles, requireSession } from "../middleware/session";
+import { AuditDetails } from "./audit-details";
 import type { AdminEnv } from "./env";
 import type { Ui } from "./i18n";
 import { pageContext, render } from "./render";
@@ -13,15 +14,6 @@ const PAGE_SIZE = 50;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 const nextDay = (d: string) => new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-
-/** Details as short "key: value" text; values are JSON-encoded so nothing in them is ever markup. */
-function detailsText(details: unknown): string {
-  if (!details || typeof details !== "object") return "";
-  return Object.entries(details as Record<string, unknown>)
-    .map(([k, v]) => `${k}: ${typeof v === "string" ? v : JSON.stringify(v)}`)
-    .join(" · ")
-    .slice(0, 300);
-}
 
 /** "API token 3f2a9c1e": the kind in the reader's language, a uuid shortened (whole in the tooltip), other ids whole. */
 function TargetText({ ui, type, id }: { ui: Ui; type: string | null; id: string | null }) {
@@ -80,6 +72,7 @@ audit.get("/", async (c) => {
       .orderBy(users.name),
   ]);
   const filters = new URLSearchParams(Object.entries({ action, user, from, to }).filter(([, v]) => v));
+  const details = { ui, people: new Map(people.map((p) => [p.id, p.name])) };
   const href = (p: number) => `/admin/audit?${new URLSearchParams([...filters, ["page", String(p)]])}`;
   return render(
     c,
@@ -134,7 +127,9 @@ audit.get("/", async (c) => {
                         <TargetText ui={ui} type={r.targetType} id={r.targetId} />
                       )}
                     </td>
-                    <td class="small muted">{detailsText(r.details)}</td>
+                    <td class="small muted">
+                      <AuditDetails ctx={details} details={r.details} />
+                    </td>
                   </tr>
                 ))}
               </tbody>

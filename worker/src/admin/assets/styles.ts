@@ -119,6 +119,8 @@ dl.facts dd{margin:0}
 .sw-now{background:#9aa5b4}.sw-draft{background:var(--brand)}
 .empty{color:var(--muted);padding:1rem;border:1px dashed var(--line);border-radius:8px;text-align:center}
 .pager{display:flex;gap:.6rem;align-items:center;justify-content:flex-end;margin-top:.8rem}
+ul.details{margin:0;padding:0;list-style:none;min-width:12rem}
+.details-key{color:var(--ink)}
 .timeline{list-style:none;margin:0;padding:0}
 .timeline li{border-left:2px solid var(--line);padding:.2rem 0 .8rem 1rem;position:relative}
 .timeline li::before{content:"";position:absolute;left:-6px;top:.55rem;width:10px;height:10px;border-radius:50%;background:var(--brand)}
