@@ -1,5 +1,6 @@
 // Bulk writes with ONE bound JSON parameter per statement: rows travel as JSON arrays that SQLite expands with
-// json_each, so a statement binds 1 + (fixed values) parameters however many rows it writes (D1 allows 100).
+// json_each, so a statement binds 1 + (fixed values) parameters however many rows it writes (D1 allows 100);
+// optionally one large text column bound per row beside it (up to that limit).
 import { getTableColumns, getTableName, type SQL, sql } from "drizzle-orm";
 import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
 import type { Db } from "../env";
@@ -67,23 +68,48 @@ export function jsonLayout<T extends SQLiteTable>(table: T, keys: Key<T>[], nest
   };
 }
 
-/** `INSERT INTO table (fixed…, keys…) SELECT ?, …, j.value->>'$[i]', … FROM json_each(?) AS j WHERE true`. */
-function insertSelect<T extends SQLiteTable>(layout: JsonLayout<T>, fixed: Partial<T["$inferInsert"]>, json: string) {
+/** Values bound one per row beside the JSON rows: row `i` of the JSON takes `values[i]` in `column`. */
+export interface BoundColumn<T extends SQLiteTable> {
+  column: Key<T>;
+  values: readonly string[];
+}
+
+/**
+ * `INSERT INTO table (fixed…, keys…) SELECT ?, …, j.value->>'$[i]', … FROM json_each(?) AS j WHERE true`; with a
+ * bound column, `WITH b(k, v) AS (VALUES (0, ?), …)` first and `b.v` joined on the row's index.
+ */
+function insertSelect<T extends SQLiteTable>(
+  layout: JsonLayout<T>,
+  fixed: Partial<T["$inferInsert"]>,
+  json: string,
+  bound?: BoundColumn<T>,
+) {
   const columns = getTableColumns(layout.table) as Record<string, SQLiteColumn>;
   const fixedKeys = Object.keys(fixed) as Key<T>[];
-  const names = [...fixedKeys, ...layout.keys].map((k) => quote((columns[k] as SQLiteColumn).name));
+  const names = [...fixedKeys, ...layout.keys, ...(bound ? [bound.column] : [])].map((k) =>
+    quote((columns[k] as SQLiteColumn).name),
+  );
   const values = [
     ...fixedKeys.map(
       (k) => sql`${(columns[k] as SQLiteColumn).mapToDriverValue((fixed as Record<string, unknown>)[k])}`,
     ),
     ...layout.keys.map((k) => layout.at(k)),
+    ...(bound ? [sql.raw("b.v")] : []),
   ];
-  return sql`INSERT INTO ${sql.raw(quote(getTableName(layout.table)))} (${sql.raw(names.join(", "))}) SELECT ${sql.join(values, sql`, `)} FROM json_each(${json}) AS j WHERE true`;
+  const into = sql`INSERT INTO ${sql.raw(quote(getTableName(layout.table)))} (${sql.raw(names.join(", "))})`;
+  if (!bound) return sql`${into} SELECT ${sql.join(values, sql`, `)} FROM json_each(${json}) AS j WHERE true`;
+  const rows = sql.join(
+    bound.values.map((v, i) => sql`(${sql.raw(String(i))}, ${v})`),
+    sql`, `,
+  );
+  return sql`WITH b(k, v) AS (VALUES ${rows}) ${into} SELECT ${sql.join(values, sql`, `)} FROM json_each(${json}) AS j JOIN b ON b.k = j.key WHERE true`;
 }
 
 /**
  * Upsert of a JSON chunk: `ON CONFLICT (target) DO UPDATE SET update = excluded.update WHERE <a compared column
- * differs>`, so rows equal to the stored ones are not rewritten.
+ * differs>`, so rows equal to the stored ones are not rewritten. A `bound` column (large texts such as a stored
+ * JSON document) travels as one parameter per row instead of inside the JSON, which SQLite would have to parse and
+ * print again: at most D1_MAX_PARAMS − 1 − fixed rows per statement then.
  */
 export function jsonUpsert<T extends SQLiteTable>(
   db: Db,
@@ -93,13 +119,14 @@ export function jsonUpsert<T extends SQLiteTable>(
   target: Key<T>[],
   update: Key<T>[],
   compared: Key<T>[] = update,
+  bound?: BoundColumn<T>,
 ): Statement {
   const col = (k: Key<T>) => layout.column(k);
   const table = quote(getTableName(layout.table));
   const set = update.map((k) => `${col(k)} = excluded.${col(k)}`).join(", ");
   const changed = compared.map((k) => `${table}.${col(k)} IS NOT excluded.${col(k)}`).join(" OR ");
   const conflict = `ON CONFLICT (${target.map(col).join(", ")}) DO UPDATE SET ${set} WHERE ${changed || "true"}`;
-  return rawStatement(db, sql`${insertSelect(layout, fixed, json)} ${sql.raw(conflict)}`);
+  return rawStatement(db, sql`${insertSelect(layout, fixed, json, bound)} ${sql.raw(conflict)}`);
 }
 
 /** Plain insert of a JSON chunk; `ignore` adds ON CONFLICT DO NOTHING. */
