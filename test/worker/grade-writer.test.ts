@@ -3,7 +3,8 @@
 // inside D1's 100 bound parameters.
 import { asc, eq } from "drizzle-orm";
 import { expect, it } from "vitest";
-import type { CustomerGrade } from "../../shared/grade";
+import { env } from "cloudflare:workers";
+import type { CustomerGrade, GradeSummary } from "../../shared/grade";
 import { D1_MAX_PARAMS } from "../../worker/src/db/bulk";
 import * as schema from "../../worker/src/db/schema";
 import { GRADE_WRITER_LIMITS, GradeWriter } from "../../worker/src/jobs/grade-writer";
@@ -28,18 +29,19 @@ function fakeGrade(customerId: string, tier: string): CustomerGrade {
   } as unknown as CustomerGrade;
 }
 
-const summary = (tier: string) => ({
-  tier,
-  score: 12.35,
-  keyAccount: false,
-  negativeValue: false,
-  credit: "good",
-  churn: "none",
-  abc: "C",
-  pyramid: "ordinary",
-  segment: null,
-  valueClass: "ordinary",
-});
+const summary = (tier: string): GradeSummary =>
+  ({
+    tier,
+    score: 12.35,
+    keyAccount: false,
+    negativeValue: false,
+    credit: "good",
+    churn: "none",
+    abc: "C",
+    pyramid: "ordinary",
+    segment: null,
+    valueClass: "ordinary",
+  }) as unknown as GradeSummary;
 
 it("stores each grade's JSON text byte for byte across statements and batches, with its history", async () => {
   const user = await createTestWorkspace("Writer Co.");
@@ -73,8 +75,7 @@ it("stores each grade's JSON text byte for byte across statements and batches, w
     db.select().from(schema.gradeHistory).where(eq(schema.gradeHistory.workspaceId, user.workspaceId));
   const raw = async () =>
     (
-      await db.$client
-        .prepare("SELECT result FROM grades WHERE workspace_id = ? ORDER BY customer_id")
+      await env.DB.prepare("SELECT result FROM grades WHERE workspace_id = ? ORDER BY customer_id")
         .bind(user.workspaceId)
         .raw()
     ).map(([r]) => r);
