@@ -8,7 +8,7 @@ import { machine } from "./lib/machine";
 import { formatTable, type Row, unavailable, writeResults } from "./lib/report";
 import { seedWorkspace } from "./lib/seed";
 import { reapStale } from "./lib/stale";
-import { APP_CONFIG, BASELINE_CONFIG, snapshot, startSnapshot } from "./lib/workers";
+import { APP_CONFIG, BASELINE_CONFIG, type Runtime, snapshot, startSnapshot } from "./lib/workers";
 import { engineRows, measureEngine } from "./rows/engine";
 import { buildExtension, measureExtension } from "./rows/extension";
 import { growthRows } from "./rows/growth";
@@ -36,6 +36,8 @@ function parseArgs(argv: string[]) {
     sizes,
     keep: argv.includes("--keep"),
     noBuild: argv.includes("--no-build"),
+    /** Run the workers under `wrangler dev` (its proxy worker in front) instead of straight on workerd. */
+    runtime: (argv.includes("--wrangler-dev") ? "wrangler-dev" : "workerd") as Runtime,
     skip: new Set(argv.filter((a) => a.startsWith("--skip-")).map((a) => a.slice(7))),
   };
 }
@@ -84,16 +86,17 @@ async function main(): Promise<void> {
   const reaped = reapStale();
   if (reaped > 0) log(`stopped ${reaped} worker(s) left running by an earlier run that was killed`);
   await rm(STATE, { recursive: true, force: true });
-  log(`sizes ${args.sizes.join(", ")}; state in ${STATE}`);
+  log(`sizes ${args.sizes.join(", ")}; state in ${STATE}; workers on ${args.runtime}`);
   await applyLocalMigrations(STATE);
   const [appBundle, baselineBundle] = await Promise.all([
     step("app worker build", () => snapshot(APP_CONFIG, "bench/data/build/app")),
     snapshot(BASELINE_CONFIG, "bench/data/build/baseline"), // without it nothing can be seeded: a hard error
   ]);
-  const startBaselineWorker = (state: string) => startSnapshot(BASELINE_CONFIG, baselineBundle, state);
+  const startBaselineWorker = (state: string) =>
+    startSnapshot(BASELINE_CONFIG, baselineBundle, state, {}, args.runtime);
   const startAppWorker = (state: string) => {
     if (!appBundle) throw new Error("the app worker did not build (see phase errors)");
-    return startSnapshot(APP_CONFIG, appBundle, state, { OPERATOR_TOKEN: "bench-operator-local-only" });
+    return startSnapshot(APP_CONFIG, appBundle, state, { OPERATOR_TOKEN: "bench-operator-local-only" }, args.runtime);
   };
   if (!args.skip.has("extension")) await step("extension build", () => buildExtension(args.noBuild, log));
 
@@ -202,6 +205,7 @@ async function main(): Promise<void> {
   const table = formatTable(rows);
   const meta = {
     command: `npm run bench${args.quick ? " -- --quick" : ""}`,
+    runtime: args.runtime,
     sizes: args.sizes,
     date: new Date().toISOString(),
     seconds: Math.round((Date.now() - started) / 1000),
@@ -213,7 +217,7 @@ async function main(): Promise<void> {
   console.log(
     `\n${Object.entries(meta.machine)
       .map(([k, v]) => `${k} ${v}`)
-      .join(" · ")} · ${meta.seconds} s · written to ${RESULTS}`,
+      .join(" · ")} · workers on ${args.runtime} · ${meta.seconds} s · written to ${RESULTS}`,
   );
   if (!args.keep) await rm(STATE, { recursive: true, force: true });
 }
