@@ -6,6 +6,7 @@ import { asc, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import * as schema from "../../worker/src/db/schema";
 import worker from "../../worker/src/index";
+import { hash53 } from "../../worker/src/jobs/grade-rows";
 import { regradeWorkspace } from "../../worker/src/jobs/regrade";
 import { call, createTestUser, createTestWorkspace, db, type TestUser } from "./helpers";
 
@@ -99,6 +100,25 @@ describe("regrade", () => {
     const added = rows.length - 3;
     expect(added).toBeGreaterThanOrEqual(1);
     expect(added).toBeLessThanOrEqual(result.changed);
+  });
+
+  it("rewrites a grade when any part of it changes, one cent of revenue included; each hash is the stored JSON's", async () => {
+    const big = async () => {
+      const rows = await storedGrades();
+      return rows.find((g) => (g.result as { facts: { revenue: number } }).facts.revenue >= 1_000_000);
+    };
+    const before = await big();
+    await call(admin, "POST", "/api/v1/import/orders", [
+      { externalId: "B1", customerExternalId: "BIG", date: "2025-01-10", amount: 100000.01, cost: 60000, product: "A" },
+    ]);
+    const result = await regradeWorkspace(db, admin.workspaceId, "2026-01-01");
+    expect(result.changed).toBeGreaterThanOrEqual(1);
+    const after = await big();
+    expect(after?.customerId).toBe(before?.customerId);
+    expect(after?.hash).not.toBe(before?.hash);
+    const revenue = (g: typeof after) => (g?.result as { facts: { revenue: number } }).facts.revenue;
+    expect(revenue(after)).toBe(revenue(before) + 1);
+    for (const g of await storedGrades()) expect(g.hash).toBe(hash53(JSON.stringify(g.result)));
   });
 
   it("rejects an impossible date and lets managers but not reps regrade", async () => {
