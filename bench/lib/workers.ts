@@ -1,9 +1,11 @@
 // Starts the app worker and the bench baseline worker on free ports over one persist folder, each from a bundle
 // snapshot made at the start of the run (`wrangler deploy --dry-run --outdir`), so edits to the shared working tree
 // cannot reload a worker mid-measurement. By default each runs straight on workerd through the miniflare API,
-// configured from its wrangler.toml by wrangler itself: `wrangler dev` would put its proxy worker (a second workerd
-// process and one more HTTP hop) in front of every request, ≈ 0.8 ms each here. `runtime: "wrangler-dev"` keeps
-// that path for comparison. Each runs as its own process group, registered for cleanup.
+// configured from its wrangler.toml by wrangler itself. `wrangler dev` puts its proxy worker (a second workerd, one
+// more HTTP hop: ≈ +1 ms per request here) in front, and the workerd it runs the worker in (inspector on) answered
+// D1 requests ≈ 3 ms slower even when called directly — the bare baseline and the app alike. `runtime:
+// "wrangler-dev"` keeps that path for comparison.
+// Each runs as its own process group, registered for cleanup.
 import { execFile, spawn } from "node:child_process";
 import { resolve } from "node:path";
 import { promisify } from "node:util";
