@@ -133,7 +133,7 @@ async function main(): Promise<void> {
   } else {
     try {
       for (const ws of workspaces) {
-        const r = await step(`regrade ${ws.label}`, () => measureRegrade(app.url, ws));
+        const r = await step(`regrade ${ws.label}`, () => measureRegrade(app.url, ws, () => app.tail().output));
         regrade.set(ws.label, r ?? "failed (see phase errors)");
         log(`regrade ${ws.label}: ${JSON.stringify(r)}`);
       }

@@ -27,6 +27,8 @@ export const BASELINE_CONFIG = "bench/baseline-worker/wrangler.toml";
 export interface BenchWorker {
   url: string;
   stop(): Promise<void>;
+  /** The last 8,000 characters the worker's process printed (why a request failed), and whether it has exited. */
+  tail(): { output: string; exited: boolean };
 }
 
 /** "workerd": the bundle on workerd via miniflare, no proxy in front (the bench's default); "wrangler-dev": as before. */
@@ -145,7 +147,8 @@ export async function startSnapshot(
   const deadline = Date.now() + START_TIMEOUT_MS;
   while (Date.now() < deadline && child.exitCode === null) {
     try {
-      if ((await fetch(`${url}/health`)).ok) return { url, stop };
+      if ((await fetch(`${url}/health`)).ok)
+        return { url, stop, tail: () => ({ output, exited: child.exitCode !== null }) };
     } catch {}
     await new Promise((r) => setTimeout(r, 250));
   }
