@@ -4,9 +4,11 @@ import { dayNumber, isoDate } from "../dates";
 import type { CustomerFacts } from "../grade/types";
 import type { CustomerRecord, InteractionRecord, InvoiceRecord, OrderRecord } from "../records";
 import { accumulateInvoices } from "./invoices";
+import { indexCustomers } from "./lookup";
 import { accumulateOrders, NO_DAY } from "./orders";
 import { accumulateTouches } from "./touches";
 
+export { type CustomerIndex, indexCustomers } from "./lookup";
 export { cycleOf } from "./orders";
 
 export interface FactsInput {
@@ -81,21 +83,4 @@ export function deriveFacts(input: FactsInput): DerivedFacts {
     };
   }
   return { facts, unansweredEmail: t.unanswered };
-}
-
-/**
- * Position of each customer id in the list.
- * @example
- * indexCustomers([{ id: "c1" }, { id: "c2" }] as CustomerRecord[]).get("c2") // 1
- */
-export function indexCustomers(customers: readonly Pick<CustomerRecord, "id">[]): Map<string, number> {
-  const map = new Map<string, number>();
-  for (let i = 0; i < customers.length; i++) {
-    const id = (customers[i] as Pick<CustomerRecord, "id">).id;
-    // One hash probe per customer: a set that does not grow the map met the id before.
-    const size = map.size;
-    map.set(id, i);
-    if (map.size === size) throw new Error(`duplicate customer id ${id}`);
-  }
-  return map;
 }

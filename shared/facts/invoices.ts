@@ -2,7 +2,7 @@
 import type { ScoringConfig } from "../config";
 import { dayNumber } from "../dates";
 import type { InvoiceRecord } from "../records";
-import { customerLookup } from "./lookup";
+import { type CustomerIndex, customerLookup } from "./lookup";
 
 /** Per-customer credit figures, index = customer position. */
 export interface InvoiceColumns {
@@ -20,11 +20,11 @@ export interface InvoiceColumns {
  * on-time means paid by due date + grace; an unpaid invoice past due is late until asOf.
  * Share and delays read invoices due in the window; overdue and outstanding read every invoice.
  * @example
- * accumulateInvoices(1, new Map([["c1", 0]]), [{ customerId: "c1", dueDate: "2026-02-01", amount: 900, paidDate: null, paidAmount: null }], dayNumber("2026-03-01"), defaultConfig()).oldest[0] // 28
+ * accumulateInvoices(1, indexCustomers([{ id: "c1" }]), [{ customerId: "c1", dueDate: "2026-02-01", amount: 900, paidDate: null, paidAmount: null }], dayNumber("2026-03-01"), defaultConfig()).oldest[0] // 28
  */
 export function accumulateInvoices(
   count: number,
-  indexOf: Map<string, number>,
+  indexOf: CustomerIndex,
   invoices: readonly InvoiceRecord[],
   asOfDay: number,
   config: ScoringConfig,

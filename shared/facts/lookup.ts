@@ -1,20 +1,43 @@
-// Customer id → position, remembering the last id: records read from the database come grouped by customer.
+// Customer id → position: a prototype-free dictionary, and a lookup that remembers the last id asked.
+import type { CustomerRecord } from "../records";
 
 /**
- * A lookup over `indexOf` that answers repeated ids without hashing: rows ordered by customer (the usual
- * `ORDER BY customer_id`) then cost one string compare each instead of a hash-table probe.
+ * Position of each customer id. A dictionary-mode object, not a Map: a keyed load costs about half a Map probe
+ * here, and a 100k-customer run makes 1.5M of them (one per order, invoice and interaction). No prototype, so
+ * any id — "__proto__" and "constructor" included — is an own key or absent.
+ */
+export type CustomerIndex = Readonly<Record<string, number | undefined>>;
+
+/**
+ * Position of each customer id in the list; a repeated id is an error.
  * @example
- * const find = customerLookup(new Map([["c1", 0]]));
+ * indexCustomers([{ id: "c1" }, { id: "c2" }] as CustomerRecord[])["c2"] // 1
+ */
+export function indexCustomers(customers: readonly Pick<CustomerRecord, "id">[]): CustomerIndex {
+  const index = Object.create(null) as Record<string, number | undefined>;
+  for (let i = 0; i < customers.length; i++) {
+    const id = (customers[i] as Pick<CustomerRecord, "id">).id;
+    if (index[id] !== undefined) throw new Error(`duplicate customer id ${id}`);
+    index[id] = i;
+  }
+  return index;
+}
+
+/**
+ * A lookup over `index` that answers repeated ids without a probe: rows ordered by customer (the usual
+ * `ORDER BY customer_id`) then cost one string compare each.
+ * @example
+ * const find = customerLookup(indexCustomers([{ id: "c1" }] as CustomerRecord[]));
  * find("c1") // 0
  * find("zz") // undefined
  */
-export function customerLookup(indexOf: Map<string, number>): (id: string) => number | undefined {
+export function customerLookup(index: CustomerIndex): (id: string) => number | undefined {
   let lastId: string | undefined;
   let last: number | undefined;
   return (id) => {
     if (id === lastId) return last;
     lastId = id;
-    last = indexOf.get(id);
+    last = index[id];
     return last;
   };
 }

@@ -2,7 +2,7 @@
 import type { ScoringConfig } from "../config";
 import { addMonths, dayNumber } from "../dates";
 import type { OrderRecord } from "../records";
-import { customerLookup } from "./lookup";
+import { type CustomerIndex, customerLookup } from "./lookup";
 
 /** Per-customer order figures, index = customer position; a `first` of NO_DAY means no order, a NaN cycle means none. */
 export interface OrderColumns {
@@ -100,11 +100,11 @@ export function cycleOf(
  * Order columns for every customer in one pass over the orders, then one small sort per customer.
  * `indexOf` maps a customer id to its position; orders of unknown customers or after asOf are ignored.
  * @example
- * accumulateOrders(1, new Map([["c1", 0]]), [{ customerId: "c1", date: "2026-01-10", amount: 500, cost: 300, product: null, quantity: null }], dayNumber("2026-03-01"), defaultConfig()).profit[0] // 200
+ * accumulateOrders(1, indexCustomers([{ id: "c1" }]), [{ customerId: "c1", date: "2026-01-10", amount: 500, cost: 300, product: null, quantity: null }], dayNumber("2026-03-01"), defaultConfig()).profit[0] // 200
  */
 export function accumulateOrders(
   count: number,
-  indexOf: Map<string, number>,
+  indexOf: CustomerIndex,
   orders: readonly OrderRecord[],
   asOfDay: number,
   config: ScoringConfig,

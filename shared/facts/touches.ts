@@ -2,7 +2,7 @@
 import type { ScoringConfig } from "../config";
 import { dayNumber, timestampMs } from "../dates";
 import type { InteractionRecord } from "../records";
-import { customerLookup } from "./lookup";
+import { type CustomerIndex, customerLookup } from "./lookup";
 
 /** Per-customer contact figures, index = customer position. */
 export interface TouchColumns {
@@ -18,11 +18,11 @@ export interface TouchColumns {
 /**
  * Touch columns in one pass over the interactions; interactions dated after asOf are ignored.
  * @example
- * accumulateTouches(1, new Map([["c1", 0]]), [{ id: "i1", customerId: "c1", kind: "visit", direction: "out", occurredAt: "2026-02-20T10:00:00Z" }], dayNumber("2026-03-01"), defaultConfig()).cost[0] // 50000
+ * accumulateTouches(1, indexCustomers([{ id: "c1" }]), [{ id: "i1", customerId: "c1", kind: "visit", direction: "out", occurredAt: "2026-02-20T10:00:00Z" }], dayNumber("2026-03-01"), defaultConfig()).cost[0] // 50000
  */
 export function accumulateTouches(
   count: number,
-  indexOf: Map<string, number>,
+  indexOf: CustomerIndex,
   interactions: readonly InteractionRecord[],
   asOfDay: number,
   config: ScoringConfig,
