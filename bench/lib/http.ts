@@ -3,7 +3,12 @@ export interface Timed<T = unknown> {
   status: number;
   body: T;
   ms: number;
+  /** Set when the first attempt lost its connection before any answer and this is the second (see `call`). */
+  retried?: string;
 }
+
+/** Connection errors before any answer: the request never reached the worker's code, or its isolate was reset. */
+const DROPPED = new Set(["ECONNRESET", "UND_ERR_SOCKET", "UND_ERR_CLOSED", "EPIPE"]);
 
 export async function call<T = unknown>(
   base: string,
@@ -20,15 +25,27 @@ export async function call<T = unknown>(
     headers["Content-Type"] = "application/json";
     body = JSON.stringify(options.json);
   }
-  const started = performance.now();
-  const res = await fetch(url, { method, headers, body, signal: AbortSignal.timeout(options.timeoutMs ?? 300_000) });
-  const text = await res.text();
-  const ms = performance.now() - started;
-  let parsed: unknown = text;
+  const attempt = async (): Promise<Timed<T>> => {
+    const started = performance.now();
+    const res = await fetch(url, { method, headers, body, signal: AbortSignal.timeout(options.timeoutMs ?? 300_000) });
+    const text = await res.text();
+    const ms = performance.now() - started;
+    let parsed: unknown = text;
+    try {
+      parsed = JSON.parse(text);
+    } catch {}
+    return { status: res.status, body: parsed as T, ms };
+  };
   try {
-    parsed = JSON.parse(text);
-  } catch {}
-  return { status: res.status, body: parsed as T, ms };
+    return await attempt();
+  } catch (error) {
+    // On workerd the request right after a 100k regrade has met ECONNRESET on the kept-alive connection (the process
+    // still up, printing nothing): every bench call is safe to repeat, so once more, and the caller can say so.
+    const code = (error as { cause?: { code?: string } }).cause?.code;
+    if (code === undefined || !DROPPED.has(code)) throw error;
+    await new Promise((r) => setTimeout(r, 1000));
+    return { ...(await attempt()), retried: `${method} ${url.pathname} retried after ${code}` };
+  }
 }
 
 /** "404 not_found: No such route." from an error answer of the API's error shape. */

@@ -56,7 +56,14 @@ export async function measureRegrade(
         timeoutMs: 600_000,
       });
       if (r.status === 200) {
-        runs.push({ tookMs: r.body.tookMs, wallMs: r.ms, graded: r.body.graded, changed: r.body.changed, retried });
+        const why = retried ?? (r.retried ? `run ${k + 1}: ${r.retried}` : undefined);
+        runs.push({
+          tookMs: r.body.tookMs,
+          wallMs: r.ms,
+          graded: r.body.graded,
+          changed: r.body.changed,
+          retried: why,
+        });
         retried = undefined;
         continue;
       }
