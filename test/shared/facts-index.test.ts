@@ -12,7 +12,7 @@ describe("customer index", () => {
       expect(index[id]).toBe(i);
     });
     expect(index.valueOf).toBeUndefined();
-    expect(index["c2"]).toBeUndefined();
+    expect(index.c2).toBeUndefined();
   });
 
   it("refuses a repeated id", () => {

@@ -1,9 +1,10 @@
 // GradeWriter: grades split over several statements and batches store each grade's JSON text exactly as given,
 // history rows travel with their batch, a grade whose hash is unchanged is not rewritten, and every upsert stays
 // inside D1's 100 bound parameters.
+
+import { env } from "cloudflare:workers";
 import { asc, eq } from "drizzle-orm";
 import { expect, it } from "vitest";
-import { env } from "cloudflare:workers";
 import type { CustomerGrade, GradeSummary } from "../../shared/grade";
 import { D1_MAX_PARAMS } from "../../worker/src/db/bulk";
 import * as schema from "../../worker/src/db/schema";
