@@ -136,7 +136,8 @@ fieldset.criterion>legend{float:none;width:auto;padding:0 .3rem;margin:0}
 .sub-list h4{margin:.2rem 0;font-size:.9rem}
 .sub-list .hint{margin-bottom:.4rem}
 .sub-row{align-items:flex-start}
-.criterion-end{display:flex;justify-content:flex-end}
+.criterion-end{display:flex;justify-content:flex-end;flex-wrap:wrap;gap:.4rem}
+.criterion-end button[type=submit]:disabled{opacity:.45;cursor:not-allowed;filter:none}
 .weights-sum{font-weight:600;margin:.1rem 0 .6rem}
 .weights-sum output{font-variant-numeric:tabular-nums}
 .weights-sum.off{color:var(--hold)}

@@ -63,7 +63,7 @@ export function CriteriaSection({ ui, config, state }: { ui: Ui; config: Scoring
       <div id="criteria-list">
         {list.length === 0 ? <p class="empty">{ui.t("scoring.noCriteria")}</p> : null}
         {list.map((c, i) => (
-          <CriterionCard ui={ui} c={c} i={i} state={state} />
+          <CriterionCard ui={ui} c={c} i={i} count={list.length} state={state} />
         ))}
       </div>
       <NewCriterion ui={ui} />

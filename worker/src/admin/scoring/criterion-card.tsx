@@ -1,7 +1,8 @@
-// One criterion in the editor: its id, label, weight and metric, the part its kind needs, and a Remove button.
+// One criterion in the editor: its id, label, weight and metric, the part its kind needs, Move up/down and Remove.
 import { type Criterion, METRICS } from "../../../../shared/config";
 import type { Ui } from "../i18n";
 import { Bands, CreditPercents, GrowthFields, ManualLevels, NaturePoints } from "./criterion-parts";
+import { moveIntent } from "./edits";
 import { Choice, EditButton, type EditorState, GroupError, Num, Text } from "./inputs";
 
 /** What people see for a criterion: the admin's label, else the built-in name of its id, else "New criterion". */
@@ -10,7 +11,16 @@ export function criterionName(ui: Ui, c: Criterion): string {
   return c.id ? ui.tk(`criterion.${c.id}`, c.id) : ui.t("scoring.untitled");
 }
 
-export function CriterionCard({ ui, c, i, state }: { ui: Ui; c: Criterion; i: number; state: EditorState }) {
+interface CardProps {
+  ui: Ui;
+  c: Criterion;
+  i: number;
+  /** How many criteria there are, so the last one's "Move down" is disabled. */
+  count: number;
+  state: EditorState;
+}
+
+export function CriterionCard({ ui, c, i, count, state }: CardProps) {
   const at = `scorecard.criteria.${i}`;
   const name = criterionName(ui, c);
   const weight = Number.isNaN(c.weight) ? "—" : ui.number(c.weight);
@@ -48,6 +58,20 @@ export function CriterionCard({ ui, c, i, state }: { ui: Ui; c: Criterion; i: nu
       {c.kind === "credit" ? <CreditPercents ui={ui} c={c} i={i} name={name} state={state} /> : null}
       {c.kind === "nature" ? <NaturePoints ui={ui} c={c} i={i} name={name} state={state} /> : null}
       <div class="criterion-end">
+        <EditButton
+          intent={moveIntent(i, -1)}
+          label={ui.t("scoring.moveUp")}
+          describe={ui.t("scoring.moveUpCriterion", { name })}
+          disabled={i === 0}
+          state={state}
+        />
+        <EditButton
+          intent={moveIntent(i, 1)}
+          label={ui.t("scoring.moveDown")}
+          describe={ui.t("scoring.moveDownCriterion", { name })}
+          disabled={i === count - 1}
+          state={state}
+        />
         <EditButton
           intent={`remove:${i}`}
           anchor="criteria"

@@ -1,4 +1,4 @@
-// The editor's structural buttons (add or remove a criterion, a level, a band): each edits the draft and re-renders it.
+// The editor's structural buttons (add, remove or move a criterion, add or remove a level, a band): each edits the draft and re-renders it.
 import { type Criterion, METRICS, type Metric, type ScoringConfig } from "../../../../shared/config";
 import { type Body, toNumber } from "./criteria-form";
 
@@ -11,24 +11,32 @@ export type Intent =
   | { type: "save" }
   | { type: "addCriterion" }
   | { type: "removeCriterion"; i: number }
+  | { type: "moveCriterion"; i: number; by: -1 | 1 }
   | { type: "addLevel"; i: number }
   | { type: "removeLevel"; i: number; j: number }
   | { type: "addBand"; i: number }
   | { type: "removeBand"; i: number; j: number };
 
+/** The intent of the button that moves criterion `i` one place up (`by` -1, shown earlier) or down (+1). */
+export const moveIntent = (i: number, by: -1 | 1): string => `${by < 0 ? "move-up" : "move-down"}:${i}`;
+
 /**
- * The submit button pressed: `preview`, `save`, `add-criterion`, `remove:<i>`, `add-level:<i>`,
- * `remove-level:<i>:<j>`, `add-band:<i>`, `remove-band:<i>:<j>`; anything else previews.
+ * The submit button pressed: `preview`, `save`, `add-criterion`, `remove:<i>`, `move-up:<i>`, `move-down:<i>`,
+ * `add-level:<i>`, `remove-level:<i>:<j>`, `add-band:<i>`, `remove-band:<i>:<j>`; anything else previews.
  */
 export function parseIntent(raw: unknown): Intent {
   const value = typeof raw === "string" ? raw : "";
   if (value === "save") return { type: "save" };
   if (value === "add-criterion") return { type: "addCriterion" };
-  const m = /^(remove|add-level|remove-level|add-band|remove-band):(\d{1,3})(?::(\d{1,3}))?$/.exec(value);
+  const m = /^(remove|move-up|move-down|add-level|remove-level|add-band|remove-band):(\d{1,3})(?::(\d{1,3}))?$/.exec(
+    value,
+  );
   if (!m) return { type: "preview" };
   const i = Number(m[2]);
   const j = Number(m[3] ?? 0);
   if (m[1] === "remove") return { type: "removeCriterion", i };
+  if (m[1] === "move-up") return { type: "moveCriterion", i, by: -1 };
+  if (m[1] === "move-down") return { type: "moveCriterion", i, by: 1 };
   if (m[1] === "add-level") return { type: "addLevel", i };
   if (m[1] === "add-band") return { type: "addBand", i };
   if (m[1] === "remove-level" && m[3] !== undefined) return { type: "removeLevel", i, j };
@@ -50,7 +58,26 @@ export function newCriterion(body: Body): Criterion {
   return { ...base, kind, levels: [{ id: "", points: 0 }] };
 }
 
-/** Applies a structural intent to `draft` in place; returns the field name to focus afterwards, if any. */
+/**
+ * Swaps criterion `i` with its neighbour `by` places away (the order customers see in every explanation); returns
+ * the button to focus next, the same one at its new place so a keyboard user can keep pressing it, or the other
+ * direction's once it has reached an end. At an end (or a stale index) nothing moves.
+ */
+function moveCriterion(list: Criterion[], i: number, by: -1 | 1): string | undefined {
+  const to = i + by;
+  const moving = list[i];
+  const other = list[to];
+  if (!moving || !other) return undefined;
+  list[to] = moving;
+  list[i] = other;
+  const atEnd = by < 0 ? to === 0 : to === list.length - 1;
+  return moveIntent(to, atEnd ? (-by as -1 | 1) : by);
+}
+
+/**
+ * Applies a structural intent to `draft` in place; returns what to focus afterwards, if anything: a field's name,
+ * or a move button's intent.
+ */
 export function applyEdit(draft: ScoringConfig, intent: Intent, body: Body): string | undefined {
   const list = draft.scorecard.criteria;
   const at = (i: number) => `scorecard.criteria.${i}`;
@@ -61,6 +88,8 @@ export function applyEdit(draft: ScoringConfig, intent: Intent, body: Body): str
     case "removeCriterion":
       list.splice(intent.i, 1);
       return undefined;
+    case "moveCriterion":
+      return moveCriterion(list, intent.i, intent.by);
     case "addLevel": {
       const c = list[intent.i];
       if (c?.kind !== "manual") return undefined;

@@ -74,11 +74,20 @@ export function GroupError({ state, path }: { state: EditorState; path: string }
 }
 
 /**
- * A structural button (add / remove): submits the whole draft with `intent`. A removal comes back scrolled to
- * `anchor`; an addition comes back with the new row's first field focused instead (a URL fragment would stop the
- * browser from honouring `autofocus`). `formnovalidate` so a half-typed number elsewhere never blocks the edit.
+ * A structural button (add / remove / move): submits the whole draft with `intent`. A removal comes back scrolled
+ * to `anchor`; an addition comes back with the new row's first field focused instead, and a move with its button
+ * focused at the new place (a URL fragment would stop the browser from honouring `autofocus`). `formnovalidate` so
+ * a half-typed number elsewhere never blocks the edit.
  */
-export function EditButton(p: { intent: string; anchor?: string; label: string; describe?: string; danger?: boolean }) {
+export function EditButton(p: {
+  intent: string;
+  anchor?: string;
+  label: string;
+  describe?: string;
+  danger?: boolean;
+  disabled?: boolean;
+  state?: EditorState;
+}) {
   return (
     <button
       type="submit"
@@ -88,6 +97,8 @@ export function EditButton(p: { intent: string; anchor?: string; label: string; 
       formnovalidate
       class={`small ${p.danger ? "danger" : "secondary"}`}
       aria-label={p.describe}
+      disabled={p.disabled}
+      autofocus={!p.disabled && p.state?.focus === p.intent}
     >
       {p.label}
     </button>
