@@ -9,13 +9,15 @@ import { scryptAsync } from "@noble/hashes/scrypt.js";
 const PARAMS = { N: 2 ** 14, r: 8, p: 5, dkLen: 32 } as const;
 const enc = new TextEncoder();
 
-function toB64url(bytes: Uint8Array): string {
+/** Bytes as unpadded base64url (RFC 4648 §5), the form of every token, cursor and digest we hand out. */
+export function toB64url(bytes: Uint8Array): string {
   let s = "";
   for (const b of bytes) s += String.fromCharCode(b);
   return btoa(s).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
 }
 
-function fromB64url(s: string): Uint8Array {
+/** The bytes of an unpadded base64url text (throws on characters outside the alphabet). */
+export function fromB64url(s: string): Uint8Array {
   const bin = atob(s.replace(/-/g, "+").replace(/_/g, "/"));
   return Uint8Array.from(bin, (c) => c.charCodeAt(0));
 }

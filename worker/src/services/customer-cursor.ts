@@ -2,6 +2,7 @@
 import { type AnyColumn, type SQL, sql } from "drizzle-orm";
 import type { CustomerListQuery } from "../../../shared/contract";
 import { customers, grades } from "../db/schema";
+import { fromB64url, toB64url } from "../lib/crypto";
 import { ApiError } from "../lib/errors";
 
 /** Every cursor must pass the contract's `cursorSchema` (at most 200 characters). */
@@ -73,17 +74,9 @@ export function beyond(sort: Sort, anchor: Anchor): SQL {
   return sort.nullable && !anchor.before ? sql`(${after} OR (${expr}) IS NULL)` : after;
 }
 
-const toBase64Url = (text: string) => {
-  let binary = "";
-  for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
-  return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
-};
-const fromBase64Url = (cursor: string) => {
-  const binary = atob(cursor.replace(/-/g, "+").replace(/_/g, "/"));
-  return new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(
-    Uint8Array.from(binary, (ch) => ch.charCodeAt(0)),
-  );
-};
+const toBase64Url = (text: string) => toB64url(new TextEncoder().encode(text));
+const fromBase64Url = (cursor: string) =>
+  new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(fromB64url(cursor));
 
 /** The opaque cursor of a page starting after (or ending before) the row with `key` and `id`. */
 export function encodeCursor(sort: Sort, key: string | number | null, id: string, before = false): string {

@@ -2,7 +2,7 @@
 import { and, eq, isNull, ne } from "drizzle-orm";
 import { sessions, users, workspaces } from "../db/schema";
 import type { Caller, Db } from "../env";
-import { randomSecret, sha256Hex } from "../lib/crypto";
+import { randomSecret, sha256Hex, toB64url } from "../lib/crypto";
 
 /** A session unused for this long is over (issue #5: idle timeout). */
 export const SESSION_IDLE_MS = 8 * 60 * 60 * 1000;
@@ -112,10 +112,7 @@ export async function csrfTokenFor(csrfSecret: string): Promise<string> {
   const key = await crypto.subtle.importKey("raw", enc.encode(csrfSecret), { name: "HMAC", hash: "SHA-256" }, false, [
     "sign",
   ]);
-  const mac = new Uint8Array(await crypto.subtle.sign("HMAC", key, enc.encode("tierlens-admin-csrf-v1")));
-  let s = "";
-  for (const b of mac) s += String.fromCharCode(b);
-  return btoa(s).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+  return toB64url(new Uint8Array(await crypto.subtle.sign("HMAC", key, enc.encode("tierlens-admin-csrf-v1"))));
 }
 
 /** Compares two strings in time independent of where they differ. */
