@@ -14,7 +14,7 @@ export interface Regrade {
   wallMs: number;
   graded: number;
   changed: number;
-  /** Why this run is a second attempt, when the first one failed (said in the row's note). */
+  /** Why this run is a second attempt, when the first lost its connection (said in the row's note). */
   retried?: string;
 }
 
@@ -36,9 +36,8 @@ export async function measureGroupBy(baselineUrl: string, ws: BenchWorkspace, ru
 
 /**
  * Two full regrades as of the reference day: the first writes every grade, the second finds nothing changed.
- * Each run's first failed attempt is retried once, and the row says so: `wrangler dev` answers 503 while it reloads a worker after a
- * source edit, and on workerd the request right after a first 100k regrade has met ECONNRESET with the process still
- * up (the isolate reset, printing nothing). `workerOutput` is quoted when both attempts fail.
+ * A dropped connection is repeated by `call` (its note lands in the row); a 503 — `wrangler dev` reloading the worker
+ * after a source edit — is retried here once. When a run still fails, the worker's last output is quoted.
  */
 export async function measureRegrade(
   appUrl: string,
@@ -46,39 +45,24 @@ export async function measureRegrade(
   workerOutput: () => string = () => "",
 ): Promise<{ first: Regrade; again: Regrade } | string> {
   const runs: Regrade[] = [];
-  let retried: string | undefined;
-  for (let k = 0; k < 2; k++) {
-    let failure: string;
-    try {
-      const r = await call<{ graded: number; changed: number; tookMs: number }>(appUrl, "POST", "/api/v1/regrade", {
-        token: ws.token,
-        json: { asOf: BENCH.refDate },
-        timeoutMs: 600_000,
-      });
-      if (r.status === 200) {
-        const why = retried ?? (r.retried ? `run ${k + 1}: ${r.retried}` : undefined);
-        runs.push({
-          tookMs: r.body.tookMs,
-          wallMs: r.ms,
-          graded: r.body.graded,
-          changed: r.body.changed,
-          retried: why,
-        });
-        retried = undefined;
-        continue;
-      }
-      failure = `answered ${describeError(r)}`;
-    } catch (error) {
-      const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-      failure = `failed: ${cause?.code ?? cause?.message ?? String(error)}`;
+  for (let k = 0, reloaded = false; k < 2; k++) {
+    const r = await call<{ graded: number; changed: number; tookMs: number }>(appUrl, "POST", "/api/v1/regrade", {
+      token: ws.token,
+      json: { asOf: BENCH.refDate },
+      timeoutMs: 600_000,
+    });
+    if (r.status === 503 && !reloaded) {
+      reloaded = true;
+      k--;
+      await new Promise((resolve) => setTimeout(resolve, 5000));
+      continue;
     }
-    if (retried !== undefined) {
+    if (r.status !== 200) {
       const tail = workerOutput().trim().split("\n").slice(-5).join(" | ");
-      return `POST /api/v1/regrade ${failure} twice${tail ? ` (worker output: ${tail})` : ""}`;
+      return `POST /api/v1/regrade answered ${describeError(r)}${tail ? ` (worker output: ${tail})` : ""}`;
     }
-    retried = `run ${k + 1} retried after the first attempt ${failure}`;
-    k--;
-    await new Promise((resolve) => setTimeout(resolve, 5000));
+    const { tookMs, graded, changed } = r.body;
+    runs.push({ tookMs, wallMs: r.ms, graded, changed, retried: r.retried && `run ${k + 1}: ${r.retried}` });
   }
   return { first: runs[0] as Regrade, again: runs[1] as Regrade };
 }
