@@ -40,6 +40,15 @@ beforeAll(async () => {
     mysteryField: "<b>kept as text</b>",
   });
   await auditStatement(db, actor, "user.create", { type: "user", id: rep.userId }, { email: rep.email, role: "rep" });
+  await auditStatement(db, actor, "customer.update", customer, { ratings: { relationship: "close", tier_hint: 2 } });
+  await auditStatement(
+    db,
+    actor,
+    "scoring.update",
+    { type: "scoring_config", id: "2" },
+    { from: 1, to: 2, template: "custom", headline: "scorecard" },
+  );
+  await auditStatement(db, actor, "import", { type: "import", id: "opportunities" }, { type: "opportunities" });
   await auditStatement(
     db,
     actor,
@@ -61,7 +70,23 @@ describe("audit details", () => {
     expect(text).toContain("Grades changed: 3");
     expect(text).toContain("Took: 42 ms");
     expect(text).toContain("As of: —");
-    for (const raw of ["ownerId", "creditLimit", "legalVerified", "tookMs", "asOf", "role: rep", "true"]) {
+    expect(text).toContain("Manual ratings: relationship: close; tier_hint: 2");
+    expect(text).toContain("Scorecard template: Custom");
+    expect(text).toMatch(/: Weighted scorecard \(A\/B\/C\)/);
+    expect(text).toContain("Import Opportunities");
+    for (const raw of [
+      "ownerId",
+      "creditLimit",
+      "legalVerified",
+      "tookMs",
+      "asOf",
+      "role: rep",
+      "true",
+      "{",
+      ": custom",
+      ": scorecard",
+      "Import opportunities",
+    ]) {
       expect(text, raw).not.toContain(raw);
     }
   });
@@ -74,6 +99,9 @@ describe("audit details", () => {
     expect(text).toContain("角色: 销售");
     expect(text).toContain("已评级客户: 12");
     expect(text).toContain("耗时: 42 毫秒");
+    expect(text).toContain("人工评分: relationship: close; tier_hint: 2");
+    expect(text).toContain("导入 商机");
+    expect(text).not.toContain(": custom");
     expect(text).not.toContain("Customers graded");
     expect(text).not.toContain("ownerId");
   });

@@ -50,17 +50,33 @@ export interface DetailsContext {
   people: Map<string, string>;
 }
 
-/** One value as text: never markup (JSX renders text nodes), objects as compact JSON. */
+/** Code values the UI names in the reader's language, by the message-key prefix of their names. */
+const CODE_PREFIXES: Record<string, string> = {
+  role: "role.",
+  type: "import.type.",
+  template: "template.",
+  headline: "headline.",
+};
+
+/** A flat object (manual ratings, attributes) as "key: value; …"; anything nested as compact JSON. */
+function objectText(value: object): string {
+  const entries = Object.entries(value);
+  const flat = entries.every(([, v]) => v === null || ["string", "number", "boolean"].includes(typeof v));
+  return flat ? entries.map(([k, v]) => `${k}: ${v ?? "—"}`).join("; ") || "—" : JSON.stringify(value);
+}
+
+/** One value as text: never markup (JSX renders text nodes). */
 export function detailValue({ ui, people }: DetailsContext, key: string, value: unknown): string {
   if (value === null || value === undefined) return "—";
   if (typeof value === "boolean") return ui.t(value ? "common.yes" : "common.no");
   if (typeof value === "number" && MONEY_FIELDS.has(key)) return ui.money(Math.round(value * 100));
   if (typeof value === "number" && key === "tookMs") return ui.t("audit.field.ms", { n: ui.number(value, 0) });
   if (typeof value === "number") return ui.number(value, 2);
+  if (typeof value === "object" && !Array.isArray(value)) return objectText(value);
   if (typeof value !== "string") return JSON.stringify(value);
   if (PERSON_FIELDS.has(key)) return people.get(value) ?? value;
-  if (key === "role") return ui.tk(`role.${value}`, value);
-  if (key === "type") return ui.tk(`import.type.${value}`, value);
+  const codes = CODE_PREFIXES[key];
+  if (codes) return ui.tk(`${codes}${value}`, value);
   if (key === "expiresAt") return ui.dateTime(value);
   if (key === "asOf") return ui.date(value);
   return value;

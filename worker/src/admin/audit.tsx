@@ -15,13 +15,17 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 const nextDay = (d: string) => new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
-/** "API token 3f2a9c1e": the kind in the reader's language, a uuid shortened (whole in the tooltip), other ids whole. */
+/**
+ * "API token 3f2a9c1e": the kind in the reader's language, a uuid shortened (whole in the tooltip), an import's
+ * record kind by its name in the UI, other ids whole.
+ */
 function TargetText({ ui, type, id }: { ui: Ui; type: string | null; id: string | null }) {
   const kind = type ? ui.tk(`audit.target.${type}`, type) : "";
   const long = id !== null && /^[0-9a-f]{8}-[0-9a-f-]{27}$/i.test(id);
+  const named = type === "import" && id !== null ? ui.tk(`import.type.${id}`, id) : id;
   return (
     <span title={long ? id : undefined}>
-      {kind} {long ? <code>{id.slice(0, 8)}</code> : id}
+      {kind} {long ? <code>{id.slice(0, 8)}</code> : named}
     </span>
   );
 }
