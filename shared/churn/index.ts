@@ -8,11 +8,18 @@ import type { ChurnRisk, CustomerFacts } from "../grade/types";
  * medianCycle([{ cycleDays: 10 }, { cycleDays: null }, { cycleDays: 30 }]) // 20
  */
 export function medianCycle(facts: readonly Pick<CustomerFacts, "cycleDays">[]): number | null {
-  const cycles = facts.map((f) => f.cycleDays).filter((c): c is number => c !== null);
-  if (cycles.length === 0) return null;
-  cycles.sort((a, b) => a - b);
-  const mid = cycles.length >> 1;
-  return cycles.length % 2 ? (cycles[mid] as number) : ((cycles[mid - 1] as number) + (cycles[mid] as number)) / 2;
+  // A typed array sorts natively (no comparator calls): one value per customer with a cycle.
+  let count = 0;
+  for (let i = 0; i < facts.length; i++) if ((facts[i] as Pick<CustomerFacts, "cycleDays">).cycleDays !== null) count++;
+  if (count === 0) return null;
+  const cycles = new Float64Array(count);
+  for (let i = 0, k = 0; i < facts.length; i++) {
+    const c = (facts[i] as Pick<CustomerFacts, "cycleDays">).cycleDays;
+    if (c !== null) cycles[k++] = c;
+  }
+  cycles.sort();
+  const mid = count >> 1;
+  return count % 2 ? (cycles[mid] as number) : ((cycles[mid - 1] as number) + (cycles[mid] as number)) / 2;
 }
 
 /**

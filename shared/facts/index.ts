@@ -4,7 +4,7 @@ import { dayNumber, isoDate } from "../dates";
 import type { CustomerFacts } from "../grade/types";
 import type { CustomerRecord, InteractionRecord, InvoiceRecord, OrderRecord } from "../records";
 import { accumulateInvoices } from "./invoices";
-import { indexCustomers } from "./lookup";
+import { type CustomerIndex, indexCustomers } from "./lookup";
 import { accumulateOrders, NO_DAY } from "./orders";
 import { accumulateTouches } from "./touches";
 
@@ -34,10 +34,9 @@ export interface DerivedFacts {
  * @example
  * deriveFacts({ customers, orders, invoices: [], interactions: [], config: defaultConfig(), asOf: "2026-03-01" }).facts[0].revenue
  */
-export function deriveFacts(input: FactsInput): DerivedFacts {
+export function deriveFacts(input: FactsInput, indexOf: CustomerIndex = indexCustomers(input.customers)): DerivedFacts {
   const { customers, config } = input;
   const asOfDay = dayNumber(input.asOf);
-  const indexOf = indexCustomers(customers);
   const n = customers.length;
   const o = accumulateOrders(n, indexOf, input.orders, asOfDay, config);
   const inv = accumulateInvoices(n, indexOf, input.invoices, asOfDay, config);

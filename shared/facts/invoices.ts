@@ -1,6 +1,6 @@
 // Credit facts per customer from invoices and payments (DOMAIN.md §2).
 import type { ScoringConfig } from "../config";
-import { dayNumber } from "../dates";
+import { dayParser } from "../dates";
 import type { InvoiceRecord } from "../records";
 import { type CustomerIndex, customerLookup } from "./lookup";
 
@@ -40,12 +40,13 @@ export function accumulateInvoices(
   const outstanding = new Float64Array(count);
 
   const find = customerLookup(indexOf);
+  const dayOf = dayParser();
   for (let i = 0; i < invoices.length; i++) {
     const inv = invoices[i] as InvoiceRecord;
     const c = find(inv.customerId);
     if (c === undefined) continue;
-    const dueDay = dayNumber(inv.dueDate);
-    let paidDay = inv.paidDate === null ? null : dayNumber(inv.paidDate);
+    const dueDay = dayOf(inv.dueDate);
+    let paidDay = inv.paidDate === null ? null : dayOf(inv.paidDate);
     if (paidDay !== null && paidDay > asOfDay) paidDay = null;
     const paid = paidDay === null ? 0 : (inv.paidAmount ?? inv.amount);
     const remaining = Math.max(0, inv.amount - paid);

@@ -1,6 +1,6 @@
 // Order facts per customer, accumulated in columns: revenue, profit, recency, tenure, growth and the purchase cycle.
 import type { ScoringConfig } from "../config";
-import { addMonths, dayNumber } from "../dates";
+import { addMonths, dayParser } from "../dates";
 import type { OrderRecord } from "../records";
 import { type CustomerIndex, customerLookup } from "./lookup";
 
@@ -127,11 +127,12 @@ export function accumulateOrders(
   const orderDay = new Int32Array(orders.length);
 
   const find = customerLookup(indexOf);
+  const dayOf = dayParser();
   for (let i = 0; i < orders.length; i++) {
     const o = orders[i] as OrderRecord;
     const c = find(o.customerId);
     if (c === undefined) continue;
-    const day = dayNumber(o.date);
+    const day = dayOf(o.date);
     if (day > asOfDay) continue;
     orderCustomer[i] = c;
     orderDay[i] = day;

@@ -2,7 +2,7 @@
 import { assessChurn } from "../churn";
 import type { ScoringConfig } from "../config";
 import { isOverLimit } from "../credit";
-import { deriveFacts } from "../facts";
+import { type CustomerIndex, deriveFacts, indexCustomers } from "../facts";
 import { forecastFunnel } from "../funnel";
 import { placeKaism } from "../kaism";
 import { assessMan, decidersContacted } from "../man";
@@ -46,12 +46,24 @@ export interface GradeInput {
 
 const NONE: readonly never[] = Object.freeze([]);
 
-/** Customers with an opportunity past first contact have shown a need (MAN). */
-function needShown(opportunities: readonly OpportunityRecord[]): Set<string> {
-  const out = new Set<string>();
+/** Per customer position: 1 when the customer's id is in `ids`; ids of unknown customers are ignored. */
+function flagged(ids: Iterable<string>, indexOf: CustomerIndex, count: number): Uint8Array {
+  const out = new Uint8Array(count);
+  for (const id of ids) {
+    const c = indexOf[id];
+    if (c !== undefined) out[c] = 1;
+  }
+  return out;
+}
+
+/** Customers with an opportunity past first contact have shown a need (MAN); per customer position. */
+function needShown(opportunities: readonly OpportunityRecord[], indexOf: CustomerIndex, count: number): Uint8Array {
+  const out = new Uint8Array(count);
   for (let i = 0; i < opportunities.length; i++) {
     const o = opportunities[i] as OpportunityRecord;
-    if (o.stage !== "first_contact" && o.stage !== "lost") out.add(o.customerId);
+    if (o.stage === "first_contact" || o.stage === "lost") continue;
+    const c = indexOf[o.customerId];
+    if (c !== undefined) out[c] = 1;
   }
   return out;
 }
@@ -66,17 +78,26 @@ function needShown(opportunities: readonly OpportunityRecord[]): Set<string> {
  */
 export function gradeWorkspace(input: GradeInput): WorkspaceGrades {
   const { customers, config, asOf, configVersion } = input;
-  const { facts, unansweredEmail } = deriveFacts(input);
+  // Everything per customer is looked up by position: one id → position index for the whole run.
+  const indexOf = indexCustomers(customers);
+  const n = customers.length;
+  const { facts, unansweredEmail } = deriveFacts(input, indexOf);
   const ranked = rankWorkspace(customers, facts, config);
   const funnel = forecastFunnel(input.opportunities, customers, asOf, config);
-  const deciders = decidersContacted(input.contacts, input.interactions, asOf, config);
-  const needs = needShown(input.opportunities);
-  const previous = new Map((input.previous ?? []).map((p) => [p.customerId, p]));
-  const staleByCustomer = new Map<string, WorkspaceGrades["funnel"]["stale"]>();
+  const deciders = flagged(decidersContacted(input.contacts, input.interactions, asOf, config), indexOf, n);
+  const needs = needShown(input.opportunities, indexOf, n);
+  const previous: (PreviousGrade | undefined)[] = new Array(n);
+  for (const p of input.previous ?? []) {
+    const c = indexOf[p.customerId];
+    if (c !== undefined) previous[c] = p;
+  }
+  const staleByCustomer: WorkspaceGrades["funnel"]["stale"][] = new Array(n);
   for (const s of funnel.stale) {
-    const list = staleByCustomer.get(s.customerId);
+    const c = indexOf[s.customerId];
+    if (c === undefined) continue;
+    const list = staleByCustomer[c];
     if (list) list.push(s);
-    else staleByCustomer.set(s.customerId, [s]);
+    else staleByCustomer[c] = [s];
   }
 
   const unrated: string[][] = new Array(customers.length);
@@ -122,8 +143,8 @@ export function gradeWorkspace(input: GradeInput): WorkspaceGrades {
       kaism,
       man: assessMan(customer, {
         revenue: f.revenue,
-        deciderContacted: deciders.has(customer.id),
-        needShown: needs.has(customer.id),
+        deciderContacted: deciders[i] === 1,
+        needShown: needs[i] === 1,
       }),
       credit: {
         rating: credit,
@@ -160,9 +181,9 @@ export function gradeWorkspace(input: GradeInput): WorkspaceGrades {
       grade,
       unrated: unrated[i]!,
       unansweredEmail: unansweredEmail[i] ?? null,
-      stale: staleByCustomer.get(customer.id) ?? NONE,
+      stale: staleByCustomer[i] ?? NONE,
       crossSell: crossSell[i] ?? NONE,
-      previous: previous.get(customer.id),
+      previous: previous[i],
       asOf,
       config,
     });

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { addMonths, dayNumber, isoDate, timestampMs } from "../../shared/dates";
+import { addMonths, dayNumber, dayParser, isoDate, timestampMs } from "../../shared/dates";
 
 describe("day numbers", () => {
   it("count days since 1970-01-01 and read only the date part of a timestamp", () => {
@@ -22,6 +22,17 @@ describe("day numbers", () => {
 
   it("reject text that is not a date", () => {
     expect(() => dayNumber("01/03/2026")).toThrow(RangeError);
+  });
+
+  it("read the same through the remembering parser, repeated or not, past its 4,096-date memory", () => {
+    const day = dayParser();
+    const dates = Array.from({ length: 5000 }, (_, i) => isoDate(19_000 + i));
+    // Twice over 5,000 distinct dates: the memory is cleared on the way and must still answer right.
+    for (const iso of [...dates, ...dates]) expect(day(iso)).toBe(dayNumber(iso));
+    expect(day("2026-03-01T23:59:59+08:00")).toBe(dayNumber("2026-03-01"));
+    expect(() => day("01/03/2026")).toThrow(RangeError);
+    // A rejected text is not remembered as a date either.
+    expect(() => day("01/03/2026")).toThrow(RangeError);
   });
 
   it("move by calendar months, clamping to the end of shorter months", () => {
