@@ -3,6 +3,8 @@
 export interface Stmt {
   bind(...values: unknown[]): Stmt;
   all<T = Record<string, unknown>>(): Promise<{ results: T[] }>;
+  /** Rows as arrays of cells, no column names (D1's cheapest form). */
+  raw<T = unknown[]>(): Promise<T[]>;
   run(): Promise<{ meta: { changes?: number } }>;
   first<T = Record<string, unknown>>(): Promise<T | null>;
 }

@@ -1,4 +1,5 @@
-// Regrade row: POST /api/v1/regrade (whole workspace, inside the Worker) vs the bare GROUP BY over its orders.
+// Regrade rows: POST /api/v1/regrade (whole workspace, inside the Worker) vs the bare GROUP BY over its orders, and
+// the regrade's floor — reading the columns it grades from with bare SELECTs — against the same GROUP BY.
 import { BENCH, type BenchWorkspace } from "../generate/workspace";
 import { call, describeError, median } from "../lib/http";
 import { judge, type Row, ratioOf, unavailable } from "../lib/report";
@@ -32,6 +33,54 @@ export async function measureGroupBy(baselineUrl: string, ws: BenchWorkspace, ru
     groups = r.body.groups;
   }
   return { tookMs: median(took), wallMs: median(wall), groups };
+}
+
+export interface Scan {
+  tookMs: number;
+  wallMs: number;
+  runs: number;
+  pages: number;
+  rows: Record<string, number>;
+  perTableMs: Record<string, number>;
+}
+
+/**
+ * The regrade's input read with bare paged SELECTs (`GET /scan`, timed inside the baseline worker): the run with the
+ * median time of `runs` runs (after one warm-up), with its per-table times.
+ */
+export async function measureScan(baselineUrl: string, ws: BenchWorkspace, runs = 3): Promise<Scan> {
+  const kept: Scan[] = [];
+  for (let k = 0; k <= runs; k++) {
+    const r = await call<Omit<Scan, "wallMs" | "runs">>(baselineUrl, "GET", `/scan?size=${ws.label}`, {
+      timeoutMs: 600_000,
+    });
+    if (r.status !== 200) throw new Error(`baseline /scan answered ${describeError(r)}`);
+    if (k > 0) kept.push({ ...r.body, wallMs: r.ms, runs });
+  }
+  kept.sort((a, b) => a.tookMs - b.tookMs);
+  return kept[Math.floor((kept.length - 1) / 2)] as Scan;
+}
+
+/** Informational: the time to read the regrade's plain input out of D1, which no such regrade can beat. */
+export function scanRow(ws: BenchWorkspace, groupBy: GroupBy | null, scan: Scan | null): Row {
+  const name = "regrade floor: read its input (bare SELECTs)";
+  const target = "floor (no target)";
+  if (scan === null) return unavailable(name, target, "the /scan baseline did not run", ws.label);
+  const perTable = Object.entries(scan.perTableMs)
+    .map(([t, ms]) => `${t} ${ms} ms/${scan.rows[t] ?? 0}`)
+    .join(", ");
+  return {
+    name,
+    size: ws.label,
+    figure: scan.tookMs,
+    unit: "ms",
+    baseline: groupBy?.tookMs ?? null,
+    baselineName: "GROUP BY",
+    ratio: ratioOf(scan.tookMs, groupBy?.tookMs ?? null),
+    target,
+    status: "info",
+    note: `tookMs ${scan.tookMs}, wall ${Math.round(scan.wallMs)} ms, median of ${scan.runs} after a warm-up; ${scan.pages} pages of 2,500 customers, per table ms/rows: ${perTable}`,
+  };
 }
 
 /**
