@@ -1,7 +1,7 @@
 // ABC / Pareto classification (DOMAIN.md §3.2): A while the customers ranked before hold < 80 % of the total.
 import type { ScoringConfig } from "../config";
 import type { AbcClass, ParetoReport } from "../grade/types";
-import { upperBound } from "../percentile";
+import { ascendingOrder } from "../percentile";
 
 /**
  * Position of each id in id order, so rankings break ties with a number instead of a string compare.
@@ -23,7 +23,7 @@ export function idOrder(ids: readonly string[]): Int32Array {
 
 /**
  * Indices of the customers with a positive value, best first; ties break by id so results are stable.
- * Sorts the values natively (no comparator per pair) and places each customer by binary search; only
+ * One radix arg-sort of the values (no comparator per pair, no search per customer); only
  * customers tied on the same value are ordered by id (`tieOrder`, from `idOrder`, when given, else the ids).
  * @example
  * rankDescending([5, 9, 5], ["b", "c", "a"]) // [1, 2, 0]
@@ -31,22 +31,21 @@ export function idOrder(ids: readonly string[]): Int32Array {
 export function rankDescending(values: ArrayLike<number>, ids: readonly string[], tieOrder?: Int32Array): number[] {
   let n = 0;
   for (let i = 0; i < values.length; i++) if ((values[i] as number) > 0) n++;
-  const sorted = new Float64Array(n);
-  let k = 0;
-  for (let i = 0; i < values.length; i++) if ((values[i] as number) > 0) sorted[k++] = values[i] as number;
-  sorted.sort();
-  // Each value's group starts after every larger value; `placed` counts the members already put in a group.
-  const order: number[] = new Array(n);
-  const placed = new Int32Array(n);
-  let tied = false;
-  for (let i = 0; i < values.length; i++) {
+  // Negated, so the stable ascending arg-sort (radix, no comparator) puts the best first and equal values in input order.
+  const keys = new Float64Array(n);
+  const at = new Int32Array(n);
+  for (let i = 0, k = 0; i < values.length; i++) {
     const v = values[i] as number;
     if (!(v > 0)) continue;
-    const upper = upperBound(sorted, v);
-    const start = n - upper;
-    const slot = start + placed[start]!++;
-    order[slot] = i;
-    if (upper >= 2 && sorted[upper - 2] === v) tied = true;
+    keys[k] = -v;
+    at[k++] = i;
+  }
+  const sorted = ascendingOrder(keys);
+  const order: number[] = new Array(n);
+  let tied = false;
+  for (let k = 0; k < n; k++) {
+    order[k] = at[sorted[k] as number] as number;
+    if (k > 0 && keys[sorted[k] as number] === keys[sorted[k - 1] as number]) tied = true;
   }
   if (tied) sortTies(order, values, ids, tieOrder);
   return order;

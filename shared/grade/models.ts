@@ -4,10 +4,11 @@ import { medianCycle } from "../churn";
 import type { ScoringConfig } from "../config";
 import { rateCredit } from "../credit";
 import { rankLadder } from "../moveup";
+import type { PercentileRanking } from "../percentile";
 import { classifyPyramid } from "../pyramid";
 import type { CustomerRecord } from "../records";
 import { scoreRfm } from "../rfm";
-import { metricRanks, rankPercentileCriteria } from "../scorecard";
+import { metricRanking, metricRanks, rankPercentileCriteria } from "../scorecard";
 import { actualValue, classifyValue, strategicValue } from "../value";
 import type { CustomerFacts } from "./types";
 
@@ -32,20 +33,14 @@ export function rankWorkspace(
   const actual = facts.map((f) => actualValue(f.profit, f.serviceCost, config.value));
   const strategic = facts.map((f, i) => strategicValue(f, (customers[i] as CustomerRecord).wallet));
   // One sort per metric, shared by the scorecard, KAISM and RFM.
-  const memo = new Map<string, Float64Array>();
+  const memo = new Map<string, PercentileRanking>();
   const percentile = rankPercentileCriteria(config, facts, memo);
   const revenueRank = metricRanks("revenue", facts, memo);
   const profitRank = metricRanks("profit", facts, memo);
   // Ranked values per percentile criterion, for "what would move the tier up".
-  const ladders = config.scorecard.criteria.map((c) => {
-    if (c.kind !== "percentile") return null;
-    const values: number[] = [];
-    for (let i = 0; i < facts.length; i++) {
-      const f = facts[i] as CustomerFacts;
-      if (f.orderCount > 0 && f[c.metric] !== null) values.push(f[c.metric] as number);
-    }
-    return rankLadder(Float64Array.from(values).sort());
-  });
+  const ladders = config.scorecard.criteria.map((c) =>
+    c.kind === "percentile" ? rankLadder(metricRanking(c.metric, facts, memo).sorted) : null,
+  );
   return {
     ids,
     credit: facts.map((f) => rateCredit(f, config)),

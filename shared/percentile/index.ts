@@ -1,4 +1,7 @@
 // Percentile rank among customers (DOMAIN.md §3.1): (ascending rank − 1) / (N − 1), ties share their average rank.
+import { ascendingOrder } from "./order";
+
+export { ascendingOrder } from "./order";
 
 /**
  * Percentile rank of every value; `null` values are not ranked and get 0 (a customer without orders).
@@ -8,29 +11,47 @@
  * percentileRanks([7, null])        // [1, 0]   (N = 1 → 1)
  */
 export function percentileRanks(values: readonly (number | null)[]): Float64Array {
+  return percentileRanking(values).ranks;
+}
+
+/** Percentile ranks, and the ranked values ascending (for a rank ladder of the same values). */
+export interface PercentileRanking {
+  ranks: Float64Array;
+  sorted: Float64Array;
+}
+
+/**
+ * Like `percentileRanks`, also handing back the ranked values sorted ascending.
+ * @example
+ * percentileRanking([20, null, 10]).sorted // Float64Array [10, 20]
+ */
+export function percentileRanking(values: readonly (number | null)[]): PercentileRanking {
   const ranks = new Float64Array(values.length);
   let n = 0;
   for (let i = 0; i < values.length; i++) if (values[i] !== null) n++;
-  if (n === 0) return ranks;
-  if (n === 1) {
-    for (let i = 0; i < values.length; i++) if (values[i] !== null) ranks[i] = 1;
-    return ranks;
-  }
-  // Native sort of the values, then each value's tie group [lower, upper) by binary search: no comparator calls.
-  const sorted = new Float64Array(n);
-  let k = 0;
-  for (let i = 0; i < values.length; i++) if (values[i] !== null) sorted[k++] = values[i] as number;
-  sorted.sort();
-  for (let i = 0; i < values.length; i++) {
+  const keys = new Float64Array(n);
+  const at = new Int32Array(n);
+  for (let i = 0, k = 0; i < values.length; i++) {
     const v = values[i];
     if (v === null) continue;
-    const lower = lowerBound(sorted, v as number);
-    // Most groups are single values; recency and order counts have large ones, so binary search for the end.
-    const upper = sorted[lower + 1] === v ? upperBound(sorted, v as number) : lower + 1;
-    // Positions lower..upper−1 (0-based) share the average 1-based rank; as a percentile (i + j) / 2 / (n − 1).
-    ranks[i] = (lower + (upper - 1)) / 2 / (n - 1);
+    keys[k] = v as number;
+    at[k++] = i;
   }
-  return ranks;
+  // One arg-sort (radix, no comparator), then a walk over the runs of equal values: no search per customer.
+  const order = ascendingOrder(keys);
+  const sorted = new Float64Array(n);
+  for (let k = 0; k < n; k++) sorted[k] = keys[order[k] as number] as number;
+  if (n === 1) ranks[at[0] as number] = 1;
+  for (let lower = 0; lower < n && n > 1; ) {
+    const v = sorted[lower] as number;
+    let upper = lower + 1;
+    while (upper < n && sorted[upper] === v) upper++;
+    // Positions lower..upper−1 (0-based) share the average 1-based rank; as a percentile (i + j) / 2 / (n − 1).
+    const rank = (lower + (upper - 1)) / 2 / (n - 1);
+    for (let k = lower; k < upper; k++) ranks[at[order[k] as number] as number] = rank;
+    lower = upper;
+  }
+  return { ranks, sorted };
 }
 
 /**

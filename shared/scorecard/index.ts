@@ -1,7 +1,7 @@
 // The weighted scorecard (DOMAIN.md §3.1): criteria → points → score 0–100 → tier A/B/C.
 import type { Criterion, Metric, Scorecard, ScoringConfig } from "../config";
 import type { CriterionResult, CustomerFacts, Tier } from "../grade/types";
-import { percentileRanks } from "../percentile";
+import { type PercentileRanking, percentileRanking } from "../percentile";
 import { type CriterionContext, type CriterionOutcome, criterionLabel, evaluateCriterion } from "./criteria";
 
 export type { CriterionContext, CriterionOutcome } from "./criteria";
@@ -37,7 +37,7 @@ export function tierForScore(score: number, thresholds: Scorecard["thresholds"])
 export function rankPercentileCriteria(
   config: ScoringConfig,
   facts: readonly CustomerFacts[],
-  memo: Map<string, Float64Array> = new Map(),
+  memo: Map<string, PercentileRanking> = new Map(),
 ): (Float64Array | null)[] {
   return config.scorecard.criteria.map((c: Criterion) => {
     if (c.kind !== "percentile") return null;
@@ -53,14 +53,28 @@ export function rankPercentileCriteria(
 export function metricRanks(
   metric: Metric,
   facts: readonly CustomerFacts[],
-  memo: Map<string, Float64Array>,
+  memo: Map<string, PercentileRanking>,
 ): Float64Array {
-  let ranks = memo.get(metric);
-  if (!ranks) {
-    ranks = percentileRanks(facts.map((f) => (f.orderCount > 0 ? f[metric] : null)));
-    memo.set(metric, ranks);
+  return metricRanking(metric, facts, memo).ranks;
+}
+
+/**
+ * Percentile ranks of one fact and its ranked values ascending (customers with orders in the window), once per
+ * metric via `memo`: the scorecard, KAISM, RFM and the move-up ladders share one sort.
+ * @example
+ * metricRanking("revenue", facts, new Map()).sorted // Float64Array of the ranked revenues, ascending
+ */
+export function metricRanking(
+  metric: Metric,
+  facts: readonly CustomerFacts[],
+  memo: Map<string, PercentileRanking>,
+): PercentileRanking {
+  let ranking = memo.get(metric);
+  if (!ranking) {
+    ranking = percentileRanking(facts.map((f) => (f.orderCount > 0 ? f[metric] : null)));
+    memo.set(metric, ranking);
   }
-  return ranks;
+  return ranking;
 }
 
 /**
