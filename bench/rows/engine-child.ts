@@ -1,5 +1,5 @@
 // Child process of the engine row: runs bench/engine.ts's runEngineBench for one size (so peak memory is the
-// engine's alone), or (mode "baseline") a bare Node group-by over the same generated records; prints JSON.
+// engine's alone; mode "cold": without the warm-up grading), or (mode "baseline") a bare Node group-by over the same generated records; prints JSON.
 import { existsSync } from "node:fs";
 import { BENCH, benchWorkspace, generateSlice, type SizeLabel } from "../generate/workspace";
 
@@ -7,7 +7,7 @@ import { BENCH, benchWorkspace, generateSlice, type SizeLabel } from "../generat
 const ENGINE = "../engine.ts";
 
 interface EngineModule {
-  runEngineBench?: (sizes: number[]) => unknown;
+  runEngineBench?: (sizes: number[], options?: { warmup?: boolean }) => unknown;
   generateWorkspace?: (n: number) => { orders: { customerId: string; amount: number }[] };
 }
 
@@ -18,13 +18,13 @@ async function load(): Promise<EngineModule | null> {
   return existsSync(new URL(ENGINE, import.meta.url)) ? ((await import(ENGINE)) as EngineModule) : null;
 }
 
-async function engine(): Promise<unknown> {
+async function engine(warmup: boolean): Promise<unknown> {
   const mod = await load();
   if (!mod) return { unavailable: "bench/engine.ts (runEngineBench) is not in the repository yet" };
   if (typeof mod.runEngineBench !== "function")
     return { unavailable: "bench/engine.ts does not export runEngineBench" };
   const started = performance.now();
-  const result = await mod.runEngineBench([benchWorkspace(label).customers]);
+  const result = await mod.runEngineBench([benchWorkspace(label).customers], { warmup });
   return { wallMs: performance.now() - started, result };
 }
 
@@ -45,6 +45,6 @@ async function baseline(): Promise<unknown> {
   return { wallMs: performance.now() - started, orders: orders.length, groups: sorted.length };
 }
 
-const out = mode === "baseline" ? await baseline() : await engine();
+const out = mode === "baseline" ? await baseline() : await engine(mode !== "cold");
 const maxRssMB = process.resourceUsage().maxRSS / 1024;
 process.stdout.write(`${JSON.stringify({ ...(out as object), maxRssMB })}\n`);

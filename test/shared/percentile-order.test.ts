@@ -52,7 +52,7 @@ describe("ascending order (radix arg-sort)", () => {
     expect([...sorted]).toEqual([...ranked].sort((a, b) => a - b));
     const n = ranked.length;
     for (let i = 0; i < values.length; i += 37) {
-      const v = values[i];
+      const v = values[i] as number | null;
       if (v === null) {
         expect(ranks[i]).toBe(0);
         continue;
