@@ -19,17 +19,38 @@ export type StoredGrade = Pick<
   | "valueClass"
 >;
 
+const encoder = new TextEncoder();
+/** Reused between calls: the UTF-8 bytes of the text being hashed (3 bytes per UTF-16 unit at most). */
+let bytes = new Uint8Array(64 * 1024);
+
 /**
- * cyrb53: a fast 53-bit string hash. Change detection only (not security): a SHA-256 per grade would
- * cost more than grading on a 100,000-customer workspace.
+ * A fast 53-bit hash of a text: cyrb53's mixing over its UTF-8 bytes, four bytes per step (the native encoder
+ * plus a word loop hashes a 2.7 kB grade about 4× faster than one step per UTF-16 unit). Change detection only
+ * (not security): a SHA-256 per grade would cost more than grading on a 100,000-customer workspace.
+ * @example
+ * hash53('{"tier":"A"}') === hash53('{"tier":"A"}') // true; any change of the text changes it (but for 2^-53)
  */
 export function hash53(text: string): string {
-  let h1 = 0xdeadbeef;
+  if (bytes.length < text.length * 3) bytes = new Uint8Array(text.length * 3);
+  const b = bytes;
+  const n = encoder.encodeInto(text, b).written ?? 0;
+  let h1 = 0xdeadbeef ^ n;
   let h2 = 0x41c6ce57;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ ch, 2654435761);
-    h2 = Math.imul(h2 ^ ch, 1597334677);
+  const words = n & ~3;
+  let i = 0;
+  for (; i < words; i += 4) {
+    const w =
+      (b[i] as number) | ((b[i + 1] as number) << 8) | ((b[i + 2] as number) << 16) | ((b[i + 3] as number) << 24);
+    // The shift folds each step's high bits back down: a multiply alone only carries a change upward, and a
+    // word's high byte would then be lost off the top (one-character edits collided in tests without it).
+    h1 = Math.imul(h1 ^ w, 2654435761);
+    h1 ^= h1 >>> 15;
+    h2 = Math.imul(h2 ^ w, 1597334677);
+    h2 ^= h2 >>> 13;
+  }
+  for (; i < n; i++) {
+    h1 = Math.imul(h1 ^ (b[i] as number), 2654435761);
+    h2 = Math.imul(h2 ^ (b[i] as number), 1597334677);
   }
   h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
