@@ -14,7 +14,7 @@ const grade = gradeWorkspace({
       id: "c1",
       name: "华东贸易有限公司",
       kind: "enterprise",
-      nature: "existing",
+      nature: "private",
       industry: "制造",
       region: null,
       ownerId: null,
