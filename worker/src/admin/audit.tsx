@@ -1,5 +1,7 @@
 // Audit log (admin): who changed what and when, filterable by action, person and date range, newest first.
-import { and, desc, eq, gte, lt, type SQL } from "drizzle-orm";
+// Keyset paging: `before=<id>` is the page of entries older than entry <id>, `after=<id>` the page newer than it, so
+// entries written while an admin pages never shift a page or repeat; `page` only numbers the page for the reader.
+import { and, asc, desc, eq, gte, lt, type SQL, sql } from "drizzle-orm";
 import { Hono } from "hono";
 import { auditLog, users } from "../db/schema";
 import { requireRoles, requireSession } from "../middleware/session";
@@ -12,6 +14,12 @@ import { Page } from "./ui/layout";
 
 const PAGE_SIZE = 50;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** An entry id from the address: a positive integer, else null (the first page). */
+const entryId = (v: string): number | null => {
+  const n = /^[1-9]\d{0,15}$/.test(v) ? Number(v) : Number.NaN;
+  return Number.isSafeInteger(n) ? n : null;
+};
 
 const nextDay = (d: string) => new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
@@ -41,13 +49,26 @@ audit.get("/", async (c) => {
   const user = q("user");
   const from = DATE.test(q("from")) ? q("from") : "";
   const to = DATE.test(q("to")) ? q("to") : "";
-  const page = Math.max(1, Number.parseInt(q("page") || "1", 10) || 1);
+  const before = entryId(q("before"));
+  const after = before === null ? entryId(q("after")) : null;
+  const anchor = before ?? after;
   const where: SQL[] = [eq(auditLog.workspaceId, caller.workspaceId)];
   if (action) where.push(eq(auditLog.action, action));
   if (user) where.push(eq(auditLog.userId, user));
   if (from) where.push(gte(auditLog.createdAt, from));
   if (to) where.push(lt(auditLog.createdAt, nextDay(to)));
-  const [rows, actions, people] = await Promise.all([
+  if (anchor !== null) {
+    // The anchor's (time, id) read in the same statement, from this workspace only: another workspace's id or a
+    // deleted one finds no row, the comparison is NULL, and the page is empty — then the first page is shown.
+    const key = sql`(SELECT a.created_at, a.id FROM audit_log a WHERE a.id = ${anchor} AND a.workspace_id = ${caller.workspaceId})`;
+    where.push(
+      before !== null
+        ? sql`(${auditLog.createdAt}, ${auditLog.id}) < ${key}`
+        : sql`(${auditLog.createdAt}, ${auditLog.id}) > ${key}`,
+    );
+  }
+  const backwards = after !== null;
+  const entries = (filter: SQL[], backwards: boolean) =>
     db
       .select({
         id: auditLog.id,
@@ -60,10 +81,13 @@ audit.get("/", async (c) => {
       })
       .from(auditLog)
       .leftJoin(users, eq(users.id, auditLog.userId))
-      .where(and(...where))
-      .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
-      .limit(PAGE_SIZE + 1)
-      .offset((page - 1) * PAGE_SIZE),
+      .where(and(...filter))
+      .orderBy(
+        ...(backwards ? [asc(auditLog.createdAt), asc(auditLog.id)] : [desc(auditLog.createdAt), desc(auditLog.id)]),
+      )
+      .limit(PAGE_SIZE + 1);
+  const [found, actions, people] = await Promise.all([
+    entries(where, backwards),
     db
       .selectDistinct({ action: auditLog.action })
       .from(auditLog)
@@ -75,9 +99,33 @@ audit.get("/", async (c) => {
       .where(eq(users.workspaceId, caller.workspaceId))
       .orderBy(users.name),
   ]);
+  // A page walked backwards comes newest-last: turn it round. More than a page before it means a Previous page.
+  let rows = backwards ? found.slice(0, PAGE_SIZE).reverse() : found.slice(0, PAGE_SIZE);
+  let hasNewer = backwards ? found.length > PAGE_SIZE : anchor !== null;
+  let hasOlder = backwards ? true : found.length > PAGE_SIZE;
+  // A stale or foreign anchor (or Previous from page 2 when entries were added since): start over at the newest.
+  const fresh = anchor !== null && (rows.length === 0 || (backwards && !hasNewer));
+  if (fresh) {
+    const first = await entries(where.slice(0, -1), false);
+    rows = first.slice(0, PAGE_SIZE);
+    hasNewer = false;
+    hasOlder = first.length > PAGE_SIZE;
+  }
+  const asked = Math.max(2, Math.min(1_000_000, Number.parseInt(q("page") || "2", 10) || 2));
+  const page = anchor === null || fresh ? 1 : asked;
   const filters = new URLSearchParams(Object.entries({ action, user, from, to }).filter(([, v]) => v));
   const details = { ui, people: new Map(people.map((p) => [p.id, p.name])) };
-  const href = (p: number) => `/admin/audit?${new URLSearchParams([...filters, ["page", String(p)]])}`;
+  /** The page `p` reached from entry `id`; page 1 is the plain address (newest first, no anchor). */
+  const href = (dir: "before" | "after", id: number, p: number) => {
+    const params = new URLSearchParams(filters);
+    if (p > 1) {
+      params.set(dir, String(id));
+      params.set("page", String(p));
+    }
+    return `/admin/audit?${params}`;
+  };
+  const newest = rows[0];
+  const oldest = rows[rows.length - 1];
   return render(
     c,
     <Page ui={ui} title={ui.t("nav.audit")} caller={caller} wide>
@@ -119,7 +167,7 @@ audit.get("/", async (c) => {
                 </tr>
               </thead>
               <tbody>
-                {rows.slice(0, PAGE_SIZE).map((r) => (
+                {rows.map((r) => (
                   <tr>
                     <td class="small nowrap">{ui.dateTime(r.at)}</td>
                     <td class="nowrap">{r.who ?? "—"}</td>
@@ -141,9 +189,17 @@ audit.get("/", async (c) => {
           </div>
         )}
         <nav class="pager" aria-label={ui.t("customers.paging")}>
-          {page > 1 ? <a href={href(page - 1)}>← {ui.t("customers.prev")}</a> : null}
+          {hasNewer && newest ? (
+            <a href={href("after", newest.id, Math.max(1, page - 1))} rel="prev">
+              ← {ui.t("customers.prev")}
+            </a>
+          ) : null}
           <span class="muted">{ui.t("customers.page", { n: page })}</span>
-          {rows.length > PAGE_SIZE ? <a href={href(page + 1)}>{ui.t("customers.next")} →</a> : null}
+          {hasOlder && oldest && rows.length > 0 ? (
+            <a href={href("before", oldest.id, page + 1)} rel="next">
+              {ui.t("customers.next")} →
+            </a>
+          ) : null}
         </nav>
       </section>
     </Page>,
