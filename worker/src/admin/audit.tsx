@@ -68,7 +68,7 @@ audit.get("/", async (c) => {
     );
   }
   const backwards = after !== null;
-  const entries = (filter: SQL[], backwards: boolean) =>
+  const entries = (filter: SQL[], oldestFirst: boolean) =>
     db
       .select({
         id: auditLog.id,
@@ -83,7 +83,7 @@ audit.get("/", async (c) => {
       .leftJoin(users, eq(users.id, auditLog.userId))
       .where(and(...filter))
       .orderBy(
-        ...(backwards ? [asc(auditLog.createdAt), asc(auditLog.id)] : [desc(auditLog.createdAt), desc(auditLog.id)]),
+        ...(oldestFirst ? [asc(auditLog.createdAt), asc(auditLog.id)] : [desc(auditLog.createdAt), desc(auditLog.id)]),
       )
       .limit(PAGE_SIZE + 1);
   const [found, actions, people] = await Promise.all([
@@ -103,7 +103,8 @@ audit.get("/", async (c) => {
   let rows = backwards ? found.slice(0, PAGE_SIZE).reverse() : found.slice(0, PAGE_SIZE);
   let hasNewer = backwards ? found.length > PAGE_SIZE : anchor !== null;
   let hasOlder = backwards ? true : found.length > PAGE_SIZE;
-  // A stale or foreign anchor (or Previous from page 2 when entries were added since): start over at the newest.
+  // A stale or foreign anchor, or an `after=` with less than a page above it (Previous to page 1 links to the plain
+  // address, so only an edited address gets here): show the newest page.
   const fresh = anchor !== null && (rows.length === 0 || (backwards && !hasNewer));
   if (fresh) {
     const first = await entries(where.slice(0, -1), false);
@@ -195,7 +196,7 @@ audit.get("/", async (c) => {
             </a>
           ) : null}
           <span class="muted">{ui.t("customers.page", { n: page })}</span>
-          {hasOlder && oldest && rows.length > 0 ? (
+          {hasOlder && oldest ? (
             <a href={href("before", oldest.id, page + 1)} rel="next">
               {ui.t("customers.next")} →
             </a>
