@@ -13,7 +13,7 @@ let foreignId: number;
 
 const BASE = Date.parse("2026-03-01T08:00:00.000Z");
 
-/** Entries E001…E{count} of `ws`, three to a millisecond timestamp; even ones `user.create`, odd `customer.update`. */
+/** Entries E{first}… of `ws`, three sharing each timestamp (ties broken by id); even `user.create`, odd `customer.update`. */
 async function writeEntries(ws: TestUser, first: number, count: number, startMs = BASE) {
   const rows = Array.from({ length: count }, (_, k) => {
     const n = first + k;
@@ -76,6 +76,7 @@ beforeAll(async () => {
     .orderBy(desc(schema.auditLog.id))
     .limit(1);
   foreignId = row?.id ?? 0;
+  expect(foreignId).toBeGreaterThan(0); // else the foreign-anchor case would test nothing
 });
 
 describe("audit log paging", () => {
