@@ -2,7 +2,7 @@
 import type { ScoringConfig } from "../config";
 import { dayParser } from "../dates";
 import type { InvoiceRecord } from "../records";
-import { type CustomerIndex, customerLookup } from "./lookup";
+import { type CustomerIndex, customerPositions } from "./lookup";
 
 /** Per-customer credit figures, index = customer position. */
 export interface InvoiceColumns {
@@ -39,12 +39,12 @@ export function accumulateInvoices(
   const oldest = new Int32Array(count);
   const outstanding = new Float64Array(count);
 
-  const find = customerLookup(indexOf);
+  const position = customerPositions(invoices, indexOf);
   const dayOf = dayParser();
   for (let i = 0; i < invoices.length; i++) {
+    const c = position[i] as number;
+    if (c < 0) continue;
     const inv = invoices[i] as InvoiceRecord;
-    const c = find(inv.customerId);
-    if (c === undefined) continue;
     const dueDay = dayOf(inv.dueDate);
     let paidDay = inv.paidDate === null ? null : dayOf(inv.paidDate);
     if (paidDay !== null && paidDay > asOfDay) paidDay = null;

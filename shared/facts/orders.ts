@@ -2,7 +2,7 @@
 import type { ScoringConfig } from "../config";
 import { addMonths, dayParser } from "../dates";
 import type { OrderRecord } from "../records";
-import { type CustomerIndex, customerLookup } from "./lookup";
+import { type CustomerIndex, customerPositions } from "./lookup";
 
 /** Per-customer order figures, index = customer position; a `first` of NO_DAY means no order, a NaN cycle means none. */
 export interface OrderColumns {
@@ -123,18 +123,20 @@ export function accumulateOrders(
   const productIds = new Map<string, number>();
   const productNames: string[] = [];
   const orderProduct = new Int32Array(orders.length).fill(-1);
-  const orderCustomer = new Int32Array(orders.length).fill(-1);
+  // −1: unknown customer, or (set below) dated after asOf.
+  const orderCustomer = customerPositions(orders, indexOf);
   const orderDay = new Int32Array(orders.length);
 
-  const find = customerLookup(indexOf);
   const dayOf = dayParser();
   for (let i = 0; i < orders.length; i++) {
+    const c = orderCustomer[i] as number;
+    if (c < 0) continue;
     const o = orders[i] as OrderRecord;
-    const c = find(o.customerId);
-    if (c === undefined) continue;
     const day = dayOf(o.date);
-    if (day > asOfDay) continue;
-    orderCustomer[i] = c;
+    if (day > asOfDay) {
+      orderCustomer[i] = -1;
+      continue;
+    }
     orderDay[i] = day;
     lifetime[c]!++;
     if (day > asOfDay - w) {

@@ -2,7 +2,7 @@
 import type { ScoringConfig } from "../config";
 import { dayNumber, timestampMs } from "../dates";
 import type { InteractionRecord } from "../records";
-import { type CustomerIndex, customerLookup } from "./lookup";
+import { type CustomerIndex, customerPositions } from "./lookup";
 
 /** Per-customer contact figures, index = customer position. */
 export interface TouchColumns {
@@ -37,11 +37,11 @@ export function accumulateTouches(
   const recentFrom = asOfDay - config.facts.recentDays;
   const windowFrom = asOfDay - config.windowDays;
 
-  const find = customerLookup(indexOf);
+  const position = customerPositions(interactions, indexOf);
   for (let i = 0; i < interactions.length; i++) {
+    const c = position[i] as number;
+    if (c < 0) continue;
     const it = interactions[i] as InteractionRecord;
-    const c = find(it.customerId);
-    if (c === undefined) continue;
     const day = dayNumber(it.occurredAt);
     if (day > asOfDay) continue;
     const ms = timestampMs(it.occurredAt);
