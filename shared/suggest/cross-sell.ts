@@ -18,16 +18,27 @@ export interface CrossSellCustomer {
  * // [[], ["p"]]  (1 of 2 peers = 50 % ≥ 30 %)
  */
 export function crossSellProducts(customers: readonly CrossSellCustomer[], config: ScoringConfig): string[][] {
-  const groups = new Map<string, { size: number; counts: Map<string, number>; popular?: string[] }>();
-  const keyOf = (c: CrossSellCustomer) => `${c.industry ?? ""}\u0000${c.tier}`;
+  // Peer groups by industry (none and "" are one group), then tier: no key string built and hashed per customer.
+  const byIndustry = new Map<string, Record<Tier, PeerGroup | undefined>>();
+  const groupOf = (c: CrossSellCustomer): PeerGroup => {
+    const industry = c.industry ?? "";
+    let tiers = byIndustry.get(industry);
+    if (!tiers) {
+      tiers = { A: undefined, B: undefined, C: undefined };
+      byIndustry.set(industry, tiers);
+    }
+    let g = tiers[c.tier];
+    if (!g) {
+      g = { size: 0, counts: new Map(), popular: null };
+      tiers[c.tier] = g;
+    }
+    return g;
+  };
+  const groups: PeerGroup[] = new Array(customers.length);
   for (let i = 0; i < customers.length; i++) {
     const c = customers[i] as CrossSellCustomer;
-    const key = keyOf(c);
-    let g = groups.get(key);
-    if (!g) {
-      g = { size: 0, counts: new Map() };
-      groups.set(key, g);
-    }
+    const g = groupOf(c);
+    groups[i] = g;
     g.size++;
     const products = c.products;
     for (let k = 0; k < products.length; k++) {
@@ -36,8 +47,8 @@ export function crossSellProducts(customers: readonly CrossSellCustomer[], confi
     }
   }
   const pct = config.suggest.crossSellPercent;
-  return customers.map((c) => {
-    const g = groups.get(keyOf(c))!;
+  return customers.map((c, i) => {
+    const g = groups[i] as PeerGroup;
     if (g.size < 2) return NONE;
     if (!g.popular) {
       g.popular = [...g.counts.entries()]
@@ -54,6 +65,13 @@ export function crossSellProducts(customers: readonly CrossSellCustomer[], confi
     }
     return out.length ? out : NONE;
   });
+}
+
+interface PeerGroup {
+  size: number;
+  counts: Map<string, number>;
+  /** Products bought by ≥ crossSellPercent of the group, most popular first; worked out on first use. */
+  popular: string[] | null;
 }
 
 /** The shared answer "nothing to cross-sell" (most customers), frozen so no caller can fill it. */

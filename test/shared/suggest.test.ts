@@ -112,6 +112,20 @@ describe("next steps", () => {
     expect(peers).toEqual([[], ["saw"], ["drill", "saw"], [], []]);
   });
 
+  it("treat customers without an industry as peers of each other, tier by tier", () => {
+    const peers = crossSellProducts(
+      [
+        { industry: null, tier: "C", products: ["bolt"] },
+        { industry: "", tier: "C", products: [] },
+        { industry: null, tier: "B", products: [] },
+        { industry: "tools", tier: "C", products: [] },
+      ],
+      defaultConfig(),
+    );
+    // bolt: 1 of the 2 industry-less C customers; the B one and the tools one have no such peer.
+    expect(peers).toEqual([[], ["bolt"], [], []]);
+  });
+
   it("mark a new key account, a tier that fell, negative value and unrated criteria", () => {
     const customers = [customer("big"), customer("costly", { serviceCost: 10_000_000 })];
     const orders = [order("big", "2026-02-01", 1_000_000, 100_000), order("costly", "2026-02-01", 1000, 900)];
