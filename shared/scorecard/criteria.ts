@@ -104,44 +104,65 @@ export interface CriterionOutcome {
   rated: boolean;
 }
 
+/** The outcome in `into` when given (a caller that reads it at once reuses one object), else a new one. */
+function outcome(
+  into: CriterionOutcome | undefined,
+  value: CriterionOutcome["value"],
+  points: number,
+  message: MessageRef,
+  rated: boolean,
+): CriterionOutcome {
+  if (!into) return { value, points, message, rated };
+  into.value = value;
+  into.points = points;
+  into.message = message;
+  into.rated = rated;
+  return into;
+}
+
 /**
- * Evaluates criterion `i` of the scorecard for one customer.
+ * Evaluates criterion `i` of the scorecard for one customer; with `into`, the outcome is written there and returned.
  * @example
  * evaluateCriterion({ id: "credit", kind: "credit", weight: 20, percentOfWeight: { good: 100, fair: 75, unknown: 50, watch: 40, hold: 0 } }, 0, ctx).points // 15 when ctx.credit is "fair"
  */
-export function evaluateCriterion(c: Criterion, i: number, ctx: CriterionContext): CriterionOutcome {
+export function evaluateCriterion(
+  c: Criterion,
+  i: number,
+  ctx: CriterionContext,
+  into?: CriterionOutcome,
+): CriterionOutcome {
   switch (c.kind) {
     case "manual": {
       const levelId = ctx.customer.ratings[c.id];
       const level = c.levels.find((l) => l.id === levelId);
-      if (!level) return { value: null, points: 0, message: constant("explain.unrated"), rated: false };
-      return { value: level.id, points: level.points, message: constant(`level.${level.id}`, level.id), rated: true };
+      if (!level) return outcome(into, null, 0, constant("explain.unrated"), false);
+      return outcome(into, level.id, level.points, constant(`level.${level.id}`, level.id), true);
     }
     case "percentile": {
       const value = ctx.facts[c.metric];
-      if (ctx.facts.orderCount === 0) return { value, points: 0, message: constant("explain.noOrders"), rated: true };
+      if (ctx.facts.orderCount === 0) return outcome(into, value, 0, constant("explain.noOrders"), true);
       const rank = ctx.percentile(i);
       const message = percentMessage("explain.percentile", round1(rank * 100));
-      return { value, points: rank * c.weight, message, rated: true };
+      return outcome(into, value, rank * c.weight, message, true);
     }
     case "bands": {
       const value = ctx.facts[c.metric];
       const message = { key: "explain.band", params: { value: value ?? "–" } };
-      return { value, points: bandPoints(value, c.bands), message, rated: true };
+      return outcome(into, value, bandPoints(value, c.bands), message, true);
     }
     case "credit": {
       const points = (c.weight * c.percentOfWeight[ctx.credit]) / 100;
-      return { value: ctx.credit, points, message: constant(`credit.${ctx.credit}`), rated: true };
+      return outcome(into, ctx.credit, points, constant(`credit.${ctx.credit}`), true);
     }
     case "growth": {
       const g = ctx.facts.growth;
       const points = growthPoints(g, c.weight, c.fullAtPercent, c.noHistoryPercent);
       const message = g === null ? constant("explain.noHistory") : percentMessage("explain.growth", round1(g * 100));
-      return { value: g, points, message, rated: true };
+      return outcome(into, g, points, message, true);
     }
     case "nature": {
       const nature = ctx.customer.nature;
-      return { value: nature, points: c.points[nature], message: constant(`nature.${nature}`), rated: true };
+      return outcome(into, nature, c.points[nature], constant(`nature.${nature}`), true);
     }
   }
 }

@@ -102,7 +102,8 @@ export function scoreCustomer(
       result = hit.result;
       rated = hit.rated;
     } else {
-      const outcome = evaluateCriterion(c, i, ctx);
+      // Read at once into the result: one scratch outcome for every customer, not a new object per criterion.
+      const outcome = evaluateCriterion(c, i, ctx, scratch);
       result = toResult(c, outcome);
       rated = outcome.rated;
     }
@@ -118,6 +119,7 @@ export function scoreCustomer(
 }
 
 const NONE_UNRATED = Object.freeze([]) as unknown as string[];
+const scratch: CriterionOutcome = { value: null, points: 0, message: { key: "" }, rated: true };
 
 function toResult(c: Criterion, outcome: CriterionOutcome): CriterionResult {
   return {
