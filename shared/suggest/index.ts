@@ -66,9 +66,74 @@ function make(
   due?: string,
   priority: SuggestionPriority = SUGGESTION_PRIORITY[code],
 ): Suggestion {
-  const title = params ? { key: TITLE_KEYS[code], params } : BARE_TITLES[code];
+  return titled(code, facts, params ? { key: TITLE_KEYS[code], params } : BARE_TITLES[code], due, priority);
+}
+
+function titled(
+  code: SuggestionCode,
+  facts: Suggestion["facts"],
+  title: Suggestion["title"],
+  due?: string,
+  priority: SuggestionPriority = SUGGESTION_PRIORITY[code],
+): Suggestion {
   return due === undefined ? { code, priority, title, facts } : { code, priority, title, facts, due };
 }
+
+/*
+ * Grades of a whole workspace stay in memory together, so what repeats across customers is built once and shared
+ * (frozen; grades are read and stored as JSON, never edited): titles whose one parameter is a day count or a date,
+ * and whole suggestions whose facts are a few enumerated values. Same JSON, a tenth fewer objects to keep.
+ */
+const titles = new Map<SuggestionCode, Map<string | number, Suggestion["title"]>>();
+
+/** The title of `code` with its one parameter `name` = `value`, one frozen object per code and value. */
+function sharedTitle(code: SuggestionCode, name: string, value: string | number): Suggestion["title"] {
+  let byValue = titles.get(code);
+  if (!byValue) {
+    byValue = new Map();
+    titles.set(code, byValue);
+  }
+  let title = byValue.get(value);
+  if (!title) {
+    title = Object.freeze({ key: TITLE_KEYS[code], params: Object.freeze({ [name]: value }) });
+    // Values repeat (days, dates); a bound keeps a run over odd data from growing it without end.
+    if (byValue.size > 10_000) byValue.clear();
+    byValue.set(value, title);
+  }
+  return title;
+}
+
+/** A suggestion that depends only on (a, b), each from a small enumeration: built and frozen once per pair. */
+function sharedSuggestion<A, B>(build: (a: A, b: B) => Suggestion): (a: A, b: B) => Suggestion {
+  const byA = new Map<A, Map<B, Suggestion>>();
+  return (a, b) => {
+    let byB = byA.get(a);
+    if (!byB) {
+      byB = new Map();
+      byA.set(a, byB);
+    }
+    let s = byB.get(b);
+    if (!s) {
+      s = build(a, b);
+      Object.freeze(s.facts);
+      Object.freeze(s.title.params);
+      Object.freeze(s.title);
+      byB.set(b, Object.freeze(s));
+    }
+    return s;
+  };
+}
+
+const findDecisionMaker = sharedSuggestion((authority: string, _: null) => make("find-decision-maker", { authority }));
+const qualifyNeed = sharedSuggestion((need: string, _: null) => make("qualify-need", { need }));
+const qualifyBudget = sharedSuggestion((money: string, _: null) => make("qualify-budget", { money }));
+const verifyLegal = sharedSuggestion((kind: string, lifecycleStage: string) =>
+  make("verify-legal", { kind, lifecycleStage }, {}, undefined, lifecycleStage === "target" ? 2 : undefined),
+);
+const promoteKeyAccount = sharedSuggestion((tier: string, previouslyKey: boolean | null) =>
+  make("promote-key-account", { tier, previouslyKey }),
+);
+const gradeDrop = sharedSuggestion((from: string, to: string) => make("grade-drop", { from, to }, { from, to }));
 
 /**
  * Sort: priority, then due (undated last), then code, so equal inputs give equal lists.
@@ -116,28 +181,27 @@ function creditAndFollowUp(ctx: SuggestContext, out: Suggestion[]): void {
   // Facts objects built only for the suggestion emitted, each in one literal (one shape per code).
   if (nextDay < today) {
     const daysOverdue = today - nextDay;
-    out.push(make("follow-up-overdue", { lastContact, cadenceDays, daysOverdue }, { days: daysOverdue }, next));
+    out.push(
+      titled(
+        "follow-up-overdue",
+        { lastContact, cadenceDays, daysOverdue },
+        sharedTitle("follow-up-overdue", "days", daysOverdue),
+        next,
+      ),
+    );
   } else if (nextDay <= today + config.service.followUpDueDays)
-    out.push(make("follow-up-due", { lastContact, cadenceDays }, { due: next }, next));
+    out.push(titled("follow-up-due", { lastContact, cadenceDays }, sharedTitle("follow-up-due", "due", next), next));
 }
 
 function qualification(ctx: SuggestContext, out: Suggestion[]): void {
   const { customer, grade: g, config } = ctx;
   if (config.man.stages.includes(customer.lifecycleStage)) {
-    if (g.man.authority !== "yes") out.push(make("find-decision-maker", { authority: g.man.authority }));
-    if (g.man.need === "unknown") out.push(make("qualify-need", { need: g.man.need }));
-    if (g.man.money === "unknown") out.push(make("qualify-budget", { money: g.man.money }));
+    if (g.man.authority !== "yes") out.push(findDecisionMaker(g.man.authority, null));
+    if (g.man.need === "unknown") out.push(qualifyNeed(g.man.need, null));
+    if (g.man.money === "unknown") out.push(qualifyBudget(g.man.money, null));
   }
   if (customer.kind !== "individual" && !customer.legalVerified && customer.lifecycleStage !== "lost")
-    out.push(
-      make(
-        "verify-legal",
-        { kind: customer.kind, lifecycleStage: customer.lifecycleStage },
-        {},
-        undefined,
-        customer.lifecycleStage === "target" ? 2 : undefined,
-      ),
-    );
+    out.push(verifyLegal(customer.kind, customer.lifecycleStage));
   const stale = ctx.stale;
   for (let i = 0; i < stale.length; i++) {
     const s = stale[i] as SuggestContext["stale"][number];
@@ -158,7 +222,7 @@ function accountChanges(ctx: SuggestContext, out: Suggestion[]): void {
   if (g.churn !== "none") {
     const f = g.facts;
     out.push(
-      make(
+      titled(
         "churn-risk",
         {
           risk: g.churn,
@@ -167,7 +231,7 @@ function accountChanges(ctx: SuggestContext, out: Suggestion[]): void {
           revenueLast6Months: f.revenueLast6Months,
           revenuePrevious6Months: f.revenuePrevious6Months,
         },
-        { days: f.recencyDays ?? 0 },
+        sharedTitle("churn-risk", "days", f.recencyDays ?? 0),
         undefined,
         g.churn === "high" ? 2 : undefined,
       ),
@@ -182,9 +246,8 @@ function accountChanges(ctx: SuggestContext, out: Suggestion[]): void {
       ),
     );
   if (g.keyAccount && previous?.keyAccount !== true)
-    out.push(make("promote-key-account", { tier: g.tier, previouslyKey: previous ? previous.keyAccount : null }));
-  if (previous && tierRank(g.tier) > tierRank(previous.tier))
-    out.push(make("grade-drop", { from: previous.tier, to: g.tier }, { from: previous.tier, to: g.tier }));
+    out.push(promoteKeyAccount(g.tier, previous ? previous.keyAccount : null));
+  if (previous && tierRank(g.tier) > tierRank(previous.tier)) out.push(gradeDrop(previous.tier, g.tier));
   if (g.negativeValue)
     out.push(
       make(
