@@ -86,13 +86,19 @@ function titled(
  */
 const titles = new Map<SuggestionCode, Map<string | number, Suggestion["title"]>>();
 
+/** The inner map of `outer` at `key`, made on first use. */
+function inner<K, K2, V>(outer: Map<K, Map<K2, V>>, key: K): Map<K2, V> {
+  let map = outer.get(key);
+  if (!map) {
+    map = new Map();
+    outer.set(key, map);
+  }
+  return map;
+}
+
 /** The title of `code` with its one parameter `name` = `value`, one frozen object per code and value. */
 function sharedTitle(code: SuggestionCode, name: string, value: string | number): Suggestion["title"] {
-  let byValue = titles.get(code);
-  if (!byValue) {
-    byValue = new Map();
-    titles.set(code, byValue);
-  }
+  const byValue = inner(titles, code);
   let title = byValue.get(value);
   if (!title) {
     title = Object.freeze({ key: TITLE_KEYS[code], params: Object.freeze({ [name]: value }) });
@@ -107,11 +113,7 @@ function sharedTitle(code: SuggestionCode, name: string, value: string | number)
 function sharedSuggestion<A, B>(build: (a: A, b: B) => Suggestion): (a: A, b: B) => Suggestion {
   const byA = new Map<A, Map<B, Suggestion>>();
   return (a, b) => {
-    let byB = byA.get(a);
-    if (!byB) {
-      byB = new Map();
-      byA.set(a, byB);
-    }
+    const byB = inner(byA, a);
     let s = byB.get(b);
     if (!s) {
       s = build(a, b);
