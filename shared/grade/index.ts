@@ -50,7 +50,7 @@ const NONE: readonly never[] = Object.freeze([]);
 function flagged(ids: Iterable<string>, indexOf: CustomerIndex, count: number): Uint8Array {
   const out = new Uint8Array(count);
   for (const id of ids) {
-    const c = indexOf.get(id);
+    const c = indexOf[id];
     if (c !== undefined) out[c] = 1;
   }
   return out;
@@ -62,7 +62,7 @@ function needShown(opportunities: readonly OpportunityRecord[], indexOf: Custome
   for (let i = 0; i < opportunities.length; i++) {
     const o = opportunities[i] as OpportunityRecord;
     if (o.stage === "first_contact" || o.stage === "lost") continue;
-    const c = indexOf.get(o.customerId);
+    const c = indexOf[o.customerId];
     if (c !== undefined) out[c] = 1;
   }
   return out;
@@ -88,12 +88,12 @@ export function gradeWorkspace(input: GradeInput): WorkspaceGrades {
   const needs = needShown(input.opportunities, indexOf, n);
   const previous: (PreviousGrade | undefined)[] = new Array(n);
   for (const p of input.previous ?? []) {
-    const c = indexOf.get(p.customerId);
+    const c = indexOf[p.customerId];
     if (c !== undefined) previous[c] = p;
   }
   const staleByCustomer: WorkspaceGrades["funnel"]["stale"][] = new Array(n);
   for (const s of funnel.stale) {
-    const c = indexOf.get(s.customerId);
+    const c = indexOf[s.customerId];
     if (c === undefined) continue;
     const list = staleByCustomer[c];
     if (list) list.push(s);
