@@ -109,14 +109,14 @@ function sharedTitle(code: SuggestionCode, name: string, value: string | number)
   return title;
 }
 
-/** A suggestion that depends only on (a, b), each from a small enumeration: built and frozen once per pair. */
-function sharedSuggestion<A, B>(build: (a: A, b: B) => Suggestion): (a: A, b: B) => Suggestion {
-  const byA = new Map<A, Map<B, Suggestion>>();
+/** A suggestion that depends only on a (and b), each from a small enumeration: built and frozen once per value. */
+function sharedSuggestion<A, B = undefined>(build: (a: A, b: B) => Suggestion): (a: A, b?: B) => Suggestion {
+  const byA = new Map<A, Map<B | undefined, Suggestion>>();
   return (a, b) => {
     const byB = inner(byA, a);
     let s = byB.get(b);
     if (!s) {
-      s = build(a, b);
+      s = build(a, b as B);
       Object.freeze(s.facts);
       Object.freeze(s.title.params);
       Object.freeze(s.title);
@@ -126,9 +126,9 @@ function sharedSuggestion<A, B>(build: (a: A, b: B) => Suggestion): (a: A, b: B)
   };
 }
 
-const findDecisionMaker = sharedSuggestion((authority: string, _: null) => make("find-decision-maker", { authority }));
-const qualifyNeed = sharedSuggestion((need: string, _: null) => make("qualify-need", { need }));
-const qualifyBudget = sharedSuggestion((money: string, _: null) => make("qualify-budget", { money }));
+const findDecisionMaker = sharedSuggestion((authority: string) => make("find-decision-maker", { authority }));
+const qualifyNeed = sharedSuggestion((need: string) => make("qualify-need", { need }));
+const qualifyBudget = sharedSuggestion((money: string) => make("qualify-budget", { money }));
 const verifyLegal = sharedSuggestion((kind: string, lifecycleStage: string) =>
   make("verify-legal", { kind, lifecycleStage }, {}, undefined, lifecycleStage === "target" ? 2 : undefined),
 );
@@ -198,9 +198,9 @@ function creditAndFollowUp(ctx: SuggestContext, out: Suggestion[]): void {
 function qualification(ctx: SuggestContext, out: Suggestion[]): void {
   const { customer, grade: g, config } = ctx;
   if (config.man.stages.includes(customer.lifecycleStage)) {
-    if (g.man.authority !== "yes") out.push(findDecisionMaker(g.man.authority, null));
-    if (g.man.need === "unknown") out.push(qualifyNeed(g.man.need, null));
-    if (g.man.money === "unknown") out.push(qualifyBudget(g.man.money, null));
+    if (g.man.authority !== "yes") out.push(findDecisionMaker(g.man.authority));
+    if (g.man.need === "unknown") out.push(qualifyNeed(g.man.need));
+    if (g.man.money === "unknown") out.push(qualifyBudget(g.man.money));
   }
   if (customer.kind !== "individual" && !customer.legalVerified && customer.lifecycleStage !== "lost")
     out.push(verifyLegal(customer.kind, customer.lifecycleStage));
