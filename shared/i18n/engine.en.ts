@@ -110,6 +110,8 @@ export const engineEn = {
   "explain.growth": "Revenue growth {percent} %",
   "explain.noHistory": "No revenue the year before: half marks",
   "suggest.credit-hold": "Credit on hold: require prepayment and pause shipments ({amount} overdue)",
+  "suggest.credit-hold.late":
+    "Credit on hold: require prepayment and pause shipments (paid on time {percent} %, up to {days} days late)",
   "suggest.collect-overdue": "Collect {amount} overdue for {days} days",
   "suggest.reply-due": "Reply to the customer's email by {due}",
   "suggest.follow-up-overdue": "Follow-up overdue by {days} days",

@@ -111,6 +111,7 @@ export const engineZhCN: Record<EngineMessageKey, string> = {
   "explain.growth": "收入增长 {percent}%",
   "explain.noHistory": "上一年无收入：按一半计分",
   "suggest.credit-hold": "暂停信用：要求预付款并暂停发货（逾期 {amount}）",
+  "suggest.credit-hold.late": "暂停信用：要求预付款并暂停发货（按时付款 {percent}%，最长逾期 {days} 天）",
   "suggest.collect-overdue": "催收逾期 {days} 天的 {amount}",
   "suggest.reply-due": "请在 {due} 前回复客户邮件",
   "suggest.follow-up-overdue": "跟进已逾期 {days} 天",

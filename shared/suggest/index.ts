@@ -153,10 +153,16 @@ function creditAndFollowUp(ctx: SuggestContext, out: Suggestion[]): void {
   const c = g.credit;
   if (c.rating === "hold")
     out.push(
-      make(
+      titled(
         "credit-hold",
         { rating: c.rating, overdueAmount: c.overdueAmount, onTimeShare: c.onTimeShare, overLimit: c.overLimit },
-        { amount: c.overdueAmount, days: c.oldestOverdueDays },
+        c.overdueAmount > 0
+          ? { key: TITLE_KEYS["credit-hold"], params: { amount: c.overdueAmount, days: c.oldestOverdueDays } }
+          : // On hold for its payment history alone (late payers, nothing open): say that, not "0.00 overdue".
+            {
+              key: "suggest.credit-hold.late",
+              params: { percent: Math.round((c.onTimeShare ?? 0) * 100), days: c.maxDaysLate },
+            },
       ),
     );
   if (c.overdueAmount > 0)

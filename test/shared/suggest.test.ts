@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { defaultConfig } from "../../shared/config";
 import { gradeWorkspace } from "../../shared/grade";
+import { t } from "../../shared/i18n";
 import { LIFECYCLE_STAGES } from "../../shared/records";
 import { crossSellProducts, SUGGESTION_PRIORITY } from "../../shared/suggest";
 import { workspace } from "./arbitraries";
@@ -18,6 +19,26 @@ describe("next steps", () => {
     expect(codes(g).slice(0, 2)).toEqual(["collect-overdue", "credit-hold"]);
     expect(collect).toMatchObject({ priority: 1, due: ASOF, facts: { overdueAmount: 50_000, oldestOverdueDays: 90 } });
     expect(collect?.title).toEqual({ key: "suggest.collect-overdue", params: { amount: 50_000, days: 90 } });
+  });
+
+  it("say why credit is on hold: the overdue amount when something is open, else the late payment history", () => {
+    const result = grade({
+      customers: [customer("open"), customer("late")],
+      invoices: [
+        invoice("open", daysBefore(ASOF, 90), 50_000, null),
+        // Everything paid, but 70 and 40 days after it was due: on hold for the history alone.
+        invoice("late", daysBefore(ASOF, 200), 30_000, daysBefore(ASOF, 130)),
+        invoice("late", daysBefore(ASOF, 100), 20_000, daysBefore(ASOF, 60)),
+      ],
+    });
+    const hold = (id: string) => byId(result, id).suggestions.find((s) => s.code === "credit-hold");
+    expect(hold("open")?.title).toEqual({ key: "suggest.credit-hold", params: { amount: 50_000, days: 90 } });
+    const late = hold("late");
+    expect(late?.title).toEqual({ key: "suggest.credit-hold.late", params: { percent: 0, days: 70 } });
+    expect(t("en", late!.title)).toBe(
+      "Credit on hold: require prepayment and pause shipments (paid on time 0 %, up to 70 days late)",
+    );
+    expect(t("zh-CN", late!.title)).toBe("暂停信用：要求预付款并暂停发货（按时付款 0%，最长逾期 70 天）");
   });
 
   it("ask for a reply by received + the tier's target when an email came in after the last outgoing touch", () => {
