@@ -365,3 +365,26 @@ it("fits a 390 px phone in both languages: dashboard, customers and audit scroll
     await page.setViewportSize({ width: 1280, height: 900 });
   }
 });
+
+it("shows every dashboard table whole on a laptop screen, in both languages: nothing cut off or scrolled sideways", async () => {
+  try {
+    for (const width of [1366, 1024]) {
+      await page.setViewportSize({ width, height: 800 });
+      for (const lang of ["zh-CN", "en"]) {
+        await go("/admin");
+        await page.click(`a[lang=${lang}]`);
+        await page.waitForURL(/\/admin$/);
+        const clipped = await page.evaluate(() =>
+          [...document.querySelectorAll("main .table-wrap")]
+            .filter((w) => w.scrollWidth > w.clientWidth + 1)
+            .map((w) => w.closest("section")?.querySelector("h2")?.textContent ?? "?"),
+        );
+        const tables = await page.locator("main .table-wrap table").count();
+        expect(tables, `${width} ${lang}`).toBeGreaterThanOrEqual(3);
+        expect(clipped, `${width} px, ${lang}`).toEqual([]);
+      }
+    }
+  } finally {
+    await page.setViewportSize({ width: 1280, height: 900 });
+  }
+});

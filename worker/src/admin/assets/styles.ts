@@ -41,6 +41,10 @@ h3{font-size:1rem;margin:1rem 0 .5rem}
 .grid{display:grid;gap:1.25rem;grid-template-columns:repeat(auto-fit,minmax(min(320px,100%),1fr))}
 .grid>.card{margin-bottom:0}
 .grid.two{grid-template-columns:repeat(auto-fit,minmax(min(420px,100%),1fr))}
+.grid>.full{grid-column:1/-1}
+.grid.charts{grid-template-columns:repeat(auto-fit,minmax(min(420px,100%),1fr))}
+@media (max-width:1347px){.grid.charts>.card:last-child{grid-column:1/-1}}
+.grid.tables{margin-top:1.25rem;align-items:start;grid-template-columns:repeat(auto-fit,minmax(min(600px,100%),1fr))}
 .narrow{max-width:440px;margin:2rem auto}
 .muted{color:var(--muted)}
 .small{font-size:.85rem}
@@ -108,7 +112,7 @@ tr.overdue td:first-child{box-shadow:inset 3px 0 0 var(--hold)}
 dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.3rem 1rem;margin:0}
 dl.facts dt{color:var(--muted)}
 dl.facts dd{margin:0}
-.chart{width:100%;height:auto;display:block;max-width:100%}
+.chart{width:100%;height:auto;display:block;max-width:min(100%,600px);margin-inline:auto}
 .chart text{font-family:inherit;font-size:12px;fill:var(--ink)}
 .chart .axis{stroke:#c5ccd6;stroke-width:1}
 .chart .grid-line{stroke:#eef1f5;stroke-width:1}
@@ -153,13 +157,14 @@ code.path{display:inline-block;margin-left:.4rem;font-size:.78rem;font-weight:40
 .row-end{grid-row:span 4;display:grid;grid-template-rows:subgrid;row-gap:.25rem}
 .row-end>button{grid-row:2;align-self:center}
 .moved-up{color:var(--a);font-weight:600}.moved-down{color:var(--hold);font-weight:600}
+table.matrix{max-width:560px}
 .matrix td,.matrix th{text-align:center}
 .matrix td.diag{background:#f1f4fa;font-weight:600}
 .matrix td.up{background:#eaf6ef}.matrix td.down{background:#fdeeee}
 @media (max-width:1360px){.ws{display:none}}
 @media (max-width:720px){
  .top{padding:.6rem .9rem}.top-end{margin-left:0;width:100%;justify-content:space-between}
- main{padding:1rem .8rem}.grid.two{grid-template-columns:1fr}
+ main{padding:1rem .8rem}.grid:is(.two,.tables){grid-template-columns:1fr}
  th,td{padding:.4rem .35rem}
  /* Phones: columns keep readable widths and the table scrolls; the first column (the name) stays in view. */
  .table-wrap th{white-space:nowrap}

@@ -70,7 +70,7 @@ home.get("/", requireSession, async (c) => {
           <span>{ui.t("dash.kpiChurn")}</span>
         </div>
       </div>
-      <div class="grid two">
+      <div class="grid charts">
         <section class="card" aria-labelledby="pyr-h">
           <h2 id="pyr-h">{ui.t("dash.pyramid")}</h2>
           <PyramidChart ui={ui} counts={ws.pyramid} />
@@ -93,6 +93,9 @@ home.get("/", requireSession, async (c) => {
           <h3>{ui.t("dash.migration")}</h3>
           <MigrationMatrix ui={ui} rows={d.migration} />
         </section>
+      </div>
+      {/* Funnel and compliance side by side, each watchlist across the page: at a third of the width the tables were cut off. */}
+      <div class="grid tables">
         <section class="card" aria-labelledby="fun-h">
           <h2 id="fun-h">{ui.t("dash.funnel")}</h2>
           <Funnel ui={ui} funnel={ws.funnel} />
@@ -101,11 +104,11 @@ home.get("/", requireSession, async (c) => {
           <h2 id="comp-h">{ui.t("dash.followUps")}</h2>
           <Compliance ui={ui} reps={d.compliance} />
         </section>
-        <section class="card" aria-labelledby="cw-h">
+        <section class="card full" aria-labelledby="cw-h">
           <h2 id="cw-h">{ui.t("dash.creditWatch")}</h2>
           <WatchList ui={ui} rows={d.creditWatch} empty={ui.t("dash.noCreditWatch")} />
         </section>
-        <section class="card" aria-labelledby="churn-h">
+        <section class="card full" aria-labelledby="churn-h">
           <h2 id="churn-h">{ui.t("dash.churnRisk")}</h2>
           <WatchList ui={ui} rows={d.churnRisk} empty={ui.t("dash.noChurn")} />
         </section>
