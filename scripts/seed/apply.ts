@@ -1,10 +1,12 @@
 // Seeds "Demo Trading Co." through the HTTP API only: the workspace and its admin (reused while the saved token
-// still works), a rep, every record type in dependency order, then a regrade. Running it again creates nothing.
+// still works), a rep, every record type in dependency order, then a regrade (a fresh demo also a month back, for
+// history). Running it again creates nothing.
 import { randomBytes } from "node:crypto";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
 import type { ImportResult } from "../../shared/contract/import";
 import type { RegradeResult } from "../../shared/contract/regrade";
+import { monthBefore } from "../../shared/dates";
 import { DEMO_WORKSPACE_NAME, type DemoData, generateDemo } from "./generate";
 
 export const DEMO_ADMIN_EMAIL = "admin@demo.tierlens.test";
@@ -71,10 +73,17 @@ export async function seedDemo(baseUrl: string, operatorToken: string, options: 
     imported[type] = result;
     log(`${type}: ${result.created} created, ${result.updated} updated, ${result.unchanged} unchanged`);
   }
-  const graded = await api("POST", "/regrade", state.token, { asOf: anchorDate });
-  if (graded.status !== 200) throw new Error(`Regrading the demo failed (${graded.status}): ${await graded.text()}`);
-  const regrade = (await graded.json()) as RegradeResult;
-  log(`regrade as of ${anchorDate}: ${regrade.graded} graded, ${regrade.changed} changed in ${regrade.tookMs} ms`);
+  const regradeAsOf = async (asOf: string) => {
+    const graded = await api("POST", "/regrade", state.token, { asOf });
+    if (graded.status !== 200) throw new Error(`Regrading the demo failed (${graded.status}): ${await graded.text()}`);
+    const result = (await graded.json()) as RegradeResult;
+    log(`regrade as of ${asOf}: ${result.graded} graded, ${result.changed} changed in ${result.tookMs} ms`);
+    return result;
+  };
+  // A fresh demo is graded a month back first, so it opens with history: the dashboard's grade migration shows who
+  // moved, customers who fell a tier carry "grade dropped", and each customer's history has two points.
+  if (imported.customers.created > 0) await regradeAsOf(monthBefore(anchorDate));
+  const regrade = await regradeAsOf(anchorDate);
 
   const pairing = await api("POST", "/pairing-codes", state.token, {});
   const pairingCode = pairing.status < 300 ? ((await pairing.json()) as { code: string }).code : null;

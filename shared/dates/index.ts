@@ -77,6 +77,15 @@ export function isoDate(day: number): string {
 const isoCache = new Map<number, string>();
 
 /**
+ * "A month ago" of the dashboard's grade migration (and the demo's earlier grading): `YYYY-MM-DD` thirty days before.
+ * @example
+ * monthBefore("2026-03-01") // "2026-01-30"
+ */
+export function monthBefore(asOf: string): string {
+  return isoDate(dayNumber(asOf) - 30);
+}
+
+/**
  * The day number `months` calendar months before or after `day`, clamped to the month's last day.
  * @example
  * isoDate(addMonths(dayNumber("2026-08-31"), -6)) // "2026-02-28"

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { addMonths, dayNumber, dayParser, isoDate, timestampMs } from "../../shared/dates";
+import { addMonths, dayNumber, dayParser, isoDate, monthBefore, timestampMs } from "../../shared/dates";
 
 describe("day numbers", () => {
   it("count days since 1970-01-01 and read only the date part of a timestamp", () => {
@@ -38,6 +38,12 @@ describe("day numbers", () => {
   it("move by calendar months, clamping to the end of shorter months", () => {
     expect(isoDate(addMonths(dayNumber("2026-08-31"), -6))).toBe("2026-02-28");
     expect(isoDate(addMonths(dayNumber("2026-03-01"), -12))).toBe("2025-03-01");
+  });
+
+  it("take 'a month ago' of the grade migration as thirty days back, across month and year ends", () => {
+    expect(monthBefore("2026-03-01")).toBe("2026-01-30");
+    expect(monthBefore("2026-01-15")).toBe("2025-12-16");
+    expect(monthBefore("2024-03-30")).toBe("2024-02-29");
   });
 });
 

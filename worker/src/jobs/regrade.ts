@@ -2,6 +2,7 @@
 // the daily run over all workspaces. Re-running for the same date changes nothing: "previous" grades are the
 // snapshots before it.
 import { eq } from "drizzle-orm";
+import { monthBefore } from "../../../shared/dates";
 import {
   type CustomerGrade,
   type GradeInput,
@@ -17,7 +18,7 @@ import { loadActiveConfig } from "./active-config";
 import { hash53, type StoredGrade, storedSummary } from "./grade-rows";
 import { GradeWriter } from "./grade-writer";
 import { loadPreviousGrades } from "./previous-grades";
-import { buildReport, monthBefore, reportStatement } from "./workspace-report";
+import { buildReport, reportStatement } from "./workspace-report";
 
 export interface RegradeResult {
   /** Customers graded. */

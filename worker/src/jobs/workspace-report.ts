@@ -79,10 +79,6 @@ export function buildReport(
   };
 }
 
-/** `YYYY-MM-DD` thirty days before `asOf`. */
-export const monthBefore = (asOf: string) =>
-  new Date(Date.parse(`${asOf}T00:00:00Z`) - 30 * 86_400_000).toISOString().slice(0, 10);
-
 /** Replaces the workspace's stored report. */
 export function reportStatement(db: Db, workspaceId: string, report: WorkspaceReport): Statement {
   const row = {
