@@ -44,7 +44,9 @@ h3{font-size:1rem;margin:1rem 0 .5rem}
 .grid>.full{grid-column:1/-1}
 .grid.charts{grid-template-columns:repeat(auto-fit,minmax(min(420px,100%),1fr))}
 @media (max-width:1347px){.grid.charts>.card:last-child{grid-column:1/-1}}
-.grid.tables{margin-top:1.25rem;align-items:start;grid-template-columns:repeat(auto-fit,minmax(min(600px,100%),1fr))}
+/* Two columns at most on a wide screen: for cards holding tables, which a third of the width cuts off. */
+.grid.pairs{grid-template-columns:repeat(auto-fit,minmax(min(600px,100%),1fr))}
+.grid.spaced{margin-top:1.25rem;align-items:start}
 .narrow{max-width:440px;margin:2rem auto}
 .muted{color:var(--muted)}
 .small{font-size:.85rem}
@@ -164,7 +166,7 @@ table.matrix{max-width:560px}
 @media (max-width:1360px){.ws{display:none}}
 @media (max-width:720px){
  .top{padding:.6rem .9rem}.top-end{margin-left:0;width:100%;justify-content:space-between}
- main{padding:1rem .8rem}.grid:is(.two,.tables){grid-template-columns:1fr}
+ main{padding:1rem .8rem}.grid:is(.two,.pairs){grid-template-columns:1fr}
  th,td{padding:.4rem .35rem}
  /* Phones: columns keep readable widths and the table scrolls; the first column (the name) stays in view. */
  .table-wrap th{white-space:nowrap}

@@ -88,7 +88,8 @@ async function detailPage(c: Context<AdminEnv>, problems: Problems = {}, status:
           ) : null}
         </dl>
       </section>
-      <div class="grid two">
+      {/* Two columns at most: at three, the explanation column of "why this tier" and the invoice dates were cut off. */}
+      <div class="grid pairs">
         {grade ? <Scorecard ui={ui} grade={grade} criteria={active.config.scorecard.criteria} /> : null}
         <div>
           <Suggestions ui={ui} grade={grade} />

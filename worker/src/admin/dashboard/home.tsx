@@ -95,7 +95,7 @@ home.get("/", requireSession, async (c) => {
         </section>
       </div>
       {/* Funnel and compliance side by side, each watchlist across the page: at a third of the width the tables were cut off. */}
-      <div class="grid tables">
+      <div class="grid pairs spaced">
         <section class="card" aria-labelledby="fun-h">
           <h2 id="fun-h">{ui.t("dash.funnel")}</h2>
           <Funnel ui={ui} funnel={ws.funnel} />
