@@ -39,6 +39,7 @@ h2{font-size:1.15rem;margin:0 0 .75rem}
 h3{font-size:1rem;margin:1rem 0 .5rem}
 .card{background:var(--card);border:1px solid var(--line);border-radius:var(--radius);padding:1.1rem 1.25rem;box-shadow:var(--shadow);margin-bottom:1.25rem;min-width:0}
 .grid{display:grid;gap:1.25rem;grid-template-columns:repeat(auto-fit,minmax(min(320px,100%),1fr))}
+.grid>*{min-width:0}
 .grid>.card{margin-bottom:0}
 .grid.two{grid-template-columns:repeat(auto-fit,minmax(min(420px,100%),1fr))}
 .grid>.full{grid-column:1/-1}
@@ -159,7 +160,6 @@ code.path{display:inline-block;margin-left:.4rem;font-size:.78rem;font-weight:40
 .row-end{grid-row:span 4;display:grid;grid-template-rows:subgrid;row-gap:.25rem}
 .row-end>button{grid-row:2;align-self:center}
 .moved-up{color:var(--a);font-weight:600}.moved-down{color:var(--hold);font-weight:600}
-table.matrix{max-width:560px}
 .matrix td,.matrix th{text-align:center}
 .matrix td.diag{background:#f1f4fa;font-weight:600}
 .matrix td.up{background:#eaf6ef}.matrix td.down{background:#fdeeee}

@@ -85,13 +85,18 @@ home.get("/", requireSession, async (c) => {
         </section>
         <section class="card" aria-labelledby="tiers-h">
           <h2 id="tiers-h">{ui.t("dash.tiers")}</h2>
-          <BarChart
-            ui={ui}
-            title={ui.t("dash.tiers")}
-            bars={TIERS.map((t) => ({ label: ui.tk(`tier.${t}`), value: ws.tierCounts[t], color: TIER_COLORS[t] }))}
-          />
-          <h3>{ui.t("dash.migration")}</h3>
-          <MigrationMatrix ui={ui} rows={d.migration} />
+          {/* Side by side when the card spans the row (two chart columns), stacked in a third of it. */}
+          <div class="grid two">
+            <BarChart
+              ui={ui}
+              title={ui.t("dash.tiers")}
+              bars={TIERS.map((t) => ({ label: ui.tk(`tier.${t}`), value: ws.tierCounts[t], color: TIER_COLORS[t] }))}
+            />
+            <div>
+              <h3>{ui.t("dash.migration")}</h3>
+              <MigrationMatrix ui={ui} rows={d.migration} />
+            </div>
+          </div>
         </section>
       </div>
       {/* Funnel and compliance side by side, each watchlist across the page: at a third of the width the tables were cut off. */}
