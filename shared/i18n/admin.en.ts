@@ -215,6 +215,7 @@ export const adminEn = {
   "detail.total": "Total",
   "detail.incomplete": "incomplete: rate the manual criteria",
   "detail.moveUp": "What would move it up",
+  "detail.moveUpBy": "{criterion}: {change}",
   "detail.topTier": "Already in the top tier.",
   "detail.noMoveUp": "No single change within reach lifts the tier.",
   "detail.next": "Next steps",

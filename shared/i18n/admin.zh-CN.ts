@@ -216,6 +216,7 @@ export const adminZhCN: Record<AdminKey, string> = {
   "detail.total": "合计",
   "detail.incomplete": "不完整：请评定人工评分项",
   "detail.moveUp": "如何升级",
+  "detail.moveUpBy": "{criterion}：{change}",
   "detail.topTier": "已是最高等级。",
   "detail.noMoveUp": "没有单项可及的改变能提升等级。",
   "detail.next": "下一步建议",

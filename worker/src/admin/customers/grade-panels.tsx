@@ -1,6 +1,6 @@
 // The grade explained: criteria table (value, points, max), what would move it up, next steps, every model's output.
 import type { Criterion } from "../../../../shared/config";
-import type { CustomerGrade } from "../../../../shared/grade/types";
+import type { CustomerGrade, MoveUp } from "../../../../shared/grade/types";
 import type { Ui } from "../i18n";
 
 /** Facts kept in minor units: shown as money. */
@@ -12,6 +12,23 @@ function valueText(ui: Ui, v: number | string | null, criterion: Criterion | und
   if (criterion && "metric" in criterion && MONEY_METRICS.has(criterion.metric)) return ui.money(v);
   if (criterion?.kind === "growth") return ui.percent(v);
   return ui.number(v);
+}
+
+/**
+ * The move-up hints a rep needs, one per fact and target tier: criteria that read the same fact (order amount and
+ * development both read revenue) each report their own smallest change, and the smallest of those already lifts
+ * the tier on its own. Order kept.
+ * @example
+ * movesWorthShowing([{ fact: "revenue", delta: 300, … }, { fact: "revenue", delta: 100, … }]) // [the 100 one]
+ */
+export function movesWorthShowing(moves: readonly MoveUp[]): MoveUp[] {
+  const best = new Map<string, MoveUp>();
+  for (const m of moves) {
+    const key = `${m.fact}\u0000${m.toTier}`;
+    const seen = best.get(key);
+    if (!seen || Math.abs(m.delta) < Math.abs(seen.delta)) best.set(key, m);
+  }
+  return [...best.values()];
 }
 
 export function Scorecard({ ui, grade, criteria }: { ui: Ui; grade: CustomerGrade; criteria: Criterion[] }) {
@@ -60,8 +77,13 @@ export function Scorecard({ ui, grade, criteria }: { ui: Ui; grade: CustomerGrad
         <p class="muted">{grade.tier === "A" ? ui.t("detail.topTier") : ui.t("detail.noMoveUp")}</p>
       ) : (
         <ul>
-          {grade.moveUp.map((m) => (
-            <li>{ui.msg(m.message)}</li>
+          {movesWorthShowing(grade.moveUp).map((m) => (
+            <li>
+              {ui.t("detail.moveUpBy", {
+                criterion: ui.msg(grade.scorecard.criteria.find((c) => c.id === m.criterion)?.label) || m.criterion,
+                change: ui.msg(m.message),
+              })}
+            </li>
           ))}
         </ul>
       )}
