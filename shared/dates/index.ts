@@ -48,6 +48,12 @@ function daysFromCivil(y: number, m: number, d: number): number {
   return era * 146097 + doe - 719468;
 }
 
+/** Days in month `m` (1–12) of year `y`, proleptic Gregorian. */
+function daysInMonth(y: number, m: number): number {
+  if (m === 2) return y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28;
+  return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
+}
+
 function digits(s: string, from: number, count: number): number {
   let n = 0;
   for (let i = from; i < from + count; i++) {
@@ -114,17 +120,21 @@ export function timestampMs(iso: string): number {
 
 /**
  * The common UTC forms by hand, `YYYY-MM-DD`, `YYYY-MM-DDTHH:MM:SSZ` and `YYYY-MM-DDTHH:MM:SS.sssZ` (Date.parse costs
- * more than the rest of a touch's facts); NaN for any other form or an out-of-range field, so the caller falls back.
+ * more than the rest of a touch's facts); NaN for any other form or an out-of-range field, so the caller falls back
+ * to `timestampMs`. Never throws. For these forms `Math.floor(ms / MS_PER_DAY)` is the date as written (`dayNumber`).
+ * @example
+ * utcTimestampMs("1970-01-02T00:00:01Z") // 86401000
+ * utcTimestampMs("1970-01-02T08:00:01+08:00") // NaN
  */
-function utcTimestampMs(iso: string): number {
+export function utcTimestampMs(iso: string): number {
   const n = iso.length;
   if (n !== 10 && n !== 20 && n !== 24) return Number.NaN;
   if (iso.charCodeAt(4) !== 45 || iso.charCodeAt(7) !== 45) return Number.NaN;
   const y = digits(iso, 0, 4);
   const mo = digits(iso, 5, 2);
   const d = digits(iso, 8, 2);
-  // Day 29–31 may not exist in the month: left to Date.parse, like every invalid field.
-  if (!(mo >= 1 && mo <= 12 && d >= 1 && d <= 28)) return Number.NaN;
+  // A day the month does not have (30 February) is left to Date.parse, like every invalid field.
+  if (!(mo >= 1 && mo <= 12 && d >= 1 && (d <= 28 || d <= daysInMonth(y, mo)))) return Number.NaN;
   const day = daysFromCivil(y, mo, d) * MS_PER_DAY;
   if (n === 10) return day;
   if (iso.charCodeAt(10) !== 84 || iso.charCodeAt(13) !== 58 || iso.charCodeAt(16) !== 58) return Number.NaN;

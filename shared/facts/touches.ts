@@ -1,6 +1,6 @@
 // Contact facts per customer from interactions, in columns: last contact, recent touches, cost to serve, unanswered email.
 import type { ScoringConfig } from "../config";
-import { dayNumber, timestampMs } from "../dates";
+import { dayNumber, MS_PER_DAY, timestampMs, utcTimestampMs } from "../dates";
 import type { InteractionRecord } from "../records";
 import { type CustomerIndex, customerPositions } from "./lookup";
 
@@ -42,9 +42,18 @@ export function accumulateTouches(
     const c = position[i] as number;
     if (c < 0) continue;
     const it = interactions[i] as InteractionRecord;
-    const day = dayNumber(it.occurredAt);
-    if (day > asOfDay) continue;
-    const ms = timestampMs(it.occurredAt);
+    // One parse for the usual UTC timestamps (their day is the date as written); any other form as before: the
+    // written date first, so a timestamp after asOf is skipped before its time is parsed.
+    let ms = utcTimestampMs(it.occurredAt);
+    let day: number;
+    if (Number.isNaN(ms)) {
+      day = dayNumber(it.occurredAt);
+      if (day > asOfDay) continue;
+      ms = timestampMs(it.occurredAt);
+    } else {
+      day = Math.floor(ms / MS_PER_DAY);
+      if (day > asOfDay) continue;
+    }
     if (ms > (lastMs[c] as number)) {
       lastMs[c] = ms;
       last[c] = it.occurredAt;

@@ -1,6 +1,15 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { addMonths, dayNumber, dayParser, isoDate, monthBefore, timestampMs } from "../../shared/dates";
+import {
+  addMonths,
+  dayNumber,
+  dayParser,
+  isoDate,
+  MS_PER_DAY,
+  monthBefore,
+  timestampMs,
+  utcTimestampMs,
+} from "../../shared/dates";
 
 describe("day numbers", () => {
   it("count days since 1970-01-01 and read only the date part of a timestamp", () => {
@@ -55,9 +64,23 @@ describe("timestamps", () => {
         if (full.length !== 24) return; // six-digit years: Date.parse's own business
         const iso = form === 0 ? full : form === 1 ? `${full.slice(0, 19)}Z` : full.slice(0, 10);
         expect(timestampMs(iso)).toBe(Date.parse(iso));
+        // The hand parser takes every real date (29–31 included), and its day is the date as written.
+        expect(utcTimestampMs(iso)).toBe(Date.parse(iso));
+        expect(Math.floor(utcTimestampMs(iso) / MS_PER_DAY)).toBe(dayNumber(iso));
       }),
       { numRuns: 2000 },
     );
+  });
+
+  it("read the last days of each month by hand, and leave days a month lacks to Date.parse", () => {
+    for (const iso of ["2024-02-29T23:59:59Z", "2026-01-31T05:00:00.123Z", "2026-04-30", "2000-02-29T00:00:00Z"])
+      expect(utcTimestampMs(iso)).toBe(Date.parse(iso));
+    for (const iso of ["2026-02-29T00:00:00Z", "2100-02-29", "2026-04-31T00:00:00Z"]) {
+      expect(utcTimestampMs(iso)).toBeNaN();
+      expect(timestampMs(iso)).toBe(Date.parse(iso));
+    }
+    expect(utcTimestampMs("2026-03-32T00:00:00Z")).toBeNaN();
+    expect(() => timestampMs("2026-03-32T00:00:00Z")).toThrow(RangeError);
   });
 
   it("leave every other form, and impossible fields, to Date.parse", () => {

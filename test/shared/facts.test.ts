@@ -128,6 +128,21 @@ describe("contact facts", () => {
     expect(facts[0]).toMatchObject({ lastContact: "2026-02-20T10:00:00Z", interactions30d: 2 });
   });
 
+  it("dates a touch by the day written in it, UTC or with an offset, and orders touches by their instant", () => {
+    // asOf is 2026-03-01. Written on the 1st: counted, whatever the instant in UTC; written on the 2nd: ignored.
+    const { facts } = factsOf({
+      interactions: [
+        interaction("c1", "2026-03-01T23:30:00-05:00"), // 2026-03-02 04:30 UTC: the latest instant counted
+        interaction("c1", "2026-03-01T23:59:59Z"),
+        interaction("c1", "2026-03-01T23:59:59.999Z"),
+        interaction("c1", "2026-03-02T00:30:00+08:00"), // 2026-03-01 16:30 UTC, but written on the 2nd
+        interaction("c1", "2026-03-02T00:00:00Z"),
+        interaction("c1", "2026-02-29T10:00:00Z"), // no such day: Date.parse's 2026-03-01, written on "02-29"
+      ],
+    });
+    expect(facts[0]).toMatchObject({ lastContact: "2026-03-01T23:30:00-05:00", interactions30d: 4 });
+  });
+
   it("costs interactions in the window by kind unless the customer has its own yearly figure", () => {
     const interactions = [
       interaction("c1", "2026-02-01T00:00:00Z", { kind: "visit" }),
