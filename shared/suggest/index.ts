@@ -175,30 +175,54 @@ function creditAndFollowUp(ctx: SuggestContext, out: Suggestion[]): void {
         c.oldestOverdueDays > config.credit.hold.overdueDays ? 1 : 2,
       ),
     );
-  if (ctx.unansweredEmail) {
-    const due = replyBy(ctx.unansweredEmail, g.tier, config);
-    out.push(
-      make("reply-due", { receivedAt: ctx.unansweredEmail, replyHours: g.serviceLevel.replyHours }, { due }, due),
-    );
-  }
-  const next = g.serviceLevel.nextFollowUp;
-  const lastContact = g.facts.lastContact;
-  const cadenceDays = g.serviceLevel.cadenceDays;
+  if (ctx.unansweredEmail) out.push(replySuggestion(ctx.unansweredEmail, g, config));
+  const followUp = followUpSuggestion(g, asOf, config);
+  if (followUp) out.push(followUp);
+}
+
+/**
+ * `reply-due` for an incoming email received at `receivedAt` and not answered since: due by the tier's reply target.
+ * @example
+ * replySuggestion("2026-11-27T07:00:00Z", gradeOfTierA, defaultConfig()).due // Friday 15:00 Shanghai + 4 h → "2026-11-27T11:00:00.000Z"
+ */
+export function replySuggestion(
+  receivedAt: string,
+  grade: Pick<CustomerGrade, "tier" | "serviceLevel">,
+  config: ScoringConfig,
+): Suggestion {
+  const due = replyBy(receivedAt, grade.tier, config);
+  return make("reply-due", { receivedAt, replyHours: grade.serviceLevel.replyHours }, { due }, due);
+}
+
+/**
+ * The follow-up step the service level calls for as of `asOf`: `follow-up-overdue` once the next follow-up has
+ * passed, `follow-up-due` within the due window before it, else null.
+ * @example
+ * followUpSuggestion(grade, "2026-03-01", defaultConfig())?.code // "follow-up-overdue" when nextFollowUp is "2026-02-20"
+ */
+export function followUpSuggestion(
+  grade: Pick<CustomerGrade, "serviceLevel" | "facts">,
+  asOf: string,
+  config: ScoringConfig,
+): Suggestion | null {
+  const next = grade.serviceLevel.nextFollowUp;
+  const lastContact = grade.facts.lastContact;
+  const cadenceDays = grade.serviceLevel.cadenceDays;
   const today = dayNumber(asOf);
   const nextDay = dayNumber(next);
   // Facts objects built only for the suggestion emitted, each in one literal (one shape per code).
   if (nextDay < today) {
     const daysOverdue = today - nextDay;
-    out.push(
-      titled(
-        "follow-up-overdue",
-        { lastContact, cadenceDays, daysOverdue },
-        sharedTitle("follow-up-overdue", "days", daysOverdue),
-        next,
-      ),
+    return titled(
+      "follow-up-overdue",
+      { lastContact, cadenceDays, daysOverdue },
+      sharedTitle("follow-up-overdue", "days", daysOverdue),
+      next,
     );
-  } else if (nextDay <= today + config.service.followUpDueDays)
-    out.push(titled("follow-up-due", { lastContact, cadenceDays }, sharedTitle("follow-up-due", "due", next), next));
+  }
+  if (nextDay <= today + config.service.followUpDueDays)
+    return titled("follow-up-due", { lastContact, cadenceDays }, sharedTitle("follow-up-due", "due", next), next);
+  return null;
 }
 
 function qualification(ctx: SuggestContext, out: Suggestion[]): void {
