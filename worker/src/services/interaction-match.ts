@@ -28,7 +28,9 @@ export function matchableDomain(email: string): string | null {
   return domain && !isFreeMailDomain(domain) ? domain : null;
 }
 
-const list = (values: Iterable<string>) => sql`(SELECT value FROM json_each(${JSON.stringify([...new Set(values)])}))`;
+/** `IN` over any number of values in one bound parameter (D1 binds 100 at most): a json_each subquery. */
+export const list = (values: Iterable<string>) =>
+  sql`(SELECT value FROM json_each(${JSON.stringify([...new Set(values)])}))`;
 
 /** Reads stored interactions with these ids, the named customers, and every customer the addresses name. */
 export async function readMatchState(db: Db, workspaceId: string, items: InteractionRequest[]): Promise<MatchState> {

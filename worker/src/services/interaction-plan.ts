@@ -9,6 +9,8 @@ import { canSeeOwner } from "./visibility";
 
 export interface Plan {
   item: InteractionRequest;
+  /** The customer the interaction is logged on. */
+  customerId: string;
   hash: string;
   /** Records to create first (prospect, contact), then the interaction insert. */
   statements: Statement[];
@@ -124,5 +126,12 @@ export function planItem(
   const insert = creations.length
     ? db.insert(interactions).values(values).returning()
     : db.insert(interactions).values(values).onConflictDoNothing().returning();
-  return { item, hash, statements: [...creations, insert], insert, createsRecords: creations.length > 0 };
+  return {
+    item,
+    customerId: customer.id,
+    hash,
+    statements: [...creations, insert],
+    insert,
+    createsRecords: creations.length > 0,
+  };
 }

@@ -1,9 +1,11 @@
-// Logging interactions idempotently: one D1 read round trip, one atomic write batch, per-item 201/200/400/404/422.
+// Logging interactions idempotently: D1 reads (match state, then the touched customers' grades), one atomic write
+// batch with the grades refreshed for the new touches, per-item 201/200/400/404/422.
 import type { Interaction, InteractionResult } from "../../../shared/contract";
 import { runBatch, type Statement } from "../db/batch";
 import type { Caller, Db } from "../env";
 import { bumpDataVersion } from "./data-version";
 import { bodyHash, parseItem } from "./interaction-body";
+import { gradeRefreshes } from "./interaction-grades";
 import { readMatchState, type StoredInteraction } from "./interaction-match";
 import { type Plan, planItem } from "./interaction-plan";
 
@@ -67,8 +69,10 @@ export async function logInteractions(
     }
   }
   const plans = [...planned.values()];
-  const statements: Statement[] = plans.flatMap((p) => p.statements);
-  if (plans.some((p) => p.createsRecords)) statements.push(bumpDataVersion(db, caller.workspaceId));
+  // Each insert's statements first (their results are read by position below), then the refreshed grades.
+  const refreshes = await gradeRefreshes(db, caller.workspaceId, plans);
+  const statements: Statement[] = [...plans.flatMap((p) => p.statements), ...refreshes];
+  if (refreshes.length || plans.some((p) => p.createsRecords)) statements.push(bumpDataVersion(db, caller.workspaceId));
   let written: unknown[];
   try {
     written = await runBatch(db, statements);
