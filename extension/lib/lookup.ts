@@ -54,6 +54,17 @@ export class LookupService {
     this.options.onCacheChange?.({});
   }
 
+  /**
+   * Makes every entry stale but keeps it: the next lookup revalidates with its ETag (a 304 when nothing changed) and a
+   * server that cannot be reached still gets the old answer. Called once a logged touch reached the worker, which
+   * refreshes that customer's grade (its follow-up and reply steps) at once.
+   */
+  expire(): void {
+    if (this.cache.size === 0) return;
+    for (const entry of this.cache.values()) entry.at = 0;
+    this.options.onCacheChange?.(Object.fromEntries(this.cache));
+  }
+
   cached(email: string): LookupResult | null {
     return this.cache.get(email)?.result ?? null;
   }

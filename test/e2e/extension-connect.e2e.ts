@@ -99,6 +99,20 @@ describe("connect, act from the card, disconnect", () => {
     );
     expect(detail.interactions.filter((i) => i.summary === `Follow-up: ${label}`)).toHaveLength(1);
     await page.close();
+    // The worker refreshed the customer's grade with the call, and the delivered log expired the cached lookups: the
+    // card opened again no longer asks for the follow-up just made (well inside the cache's five minutes).
+    const steps = await waitUntil(
+      "the card without the logged follow-up",
+      async () => {
+        const again = await openCard("ana.lopes@example.org");
+        const texts = await again.card.locator("li span[id^=step-]").allTextContents();
+        await again.page.close();
+        return texts;
+      },
+      (texts) => texts.length > 0 && !texts.some((t) => t.startsWith(label)),
+    );
+    expect(label).toMatch(/^Follow up/);
+    expect(steps.some((t) => t.startsWith(label))).toBe(false);
   });
 
   it("disconnect wipes the token and the cached lookups", async () => {

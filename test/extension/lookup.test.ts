@@ -70,6 +70,28 @@ describe("LookupService", () => {
     expect(s.calls).toHaveLength(2); // the 304 made them fresh again
   });
 
+  it("expires every entry after a logged touch: the next lookup revalidates with its ETag, offline still answers", async () => {
+    let now = 1_000_000;
+    const s = server();
+    const onCacheChange = vi.fn();
+    const svc = new LookupService({ fetch: s.fetch, debounceMs: 1, ttlMs: 60_000, now: () => now, onCacheChange });
+    await svc.lookup(["ana@example.org"]);
+    now += 1000; // well inside the TTL
+    svc.expire();
+    expect(onCacheChange).toHaveBeenLastCalledWith({
+      "ana@example.org": expect.objectContaining({ at: 0, etag: '"v1"' }),
+    });
+    s.set(304);
+    await svc.lookup(["ana@example.org"]);
+    expect(s.calls).toEqual([
+      { emails: ["ana@example.org"], etag: null },
+      { emails: ["ana@example.org"], etag: '"v1"' },
+    ]);
+    svc.expire();
+    s.set("down");
+    expect((await svc.lookup(["ana@example.org"]))[0]?.customer?.tier).toBe("A");
+  });
+
   it("keeps answering from a stale cache while the server is down, and nothing for unknown addresses", async () => {
     let now = 0;
     const s = server();

@@ -26,7 +26,10 @@ export const outbox = new Outbox({
     const connection = await getConnection();
     if (!connection) throw new Error("not connected");
     const body = await apiJson<unknown>(connection, "/interactions/batch", { body: { items } });
-    return interactionBatchResponseSchema.parse(body).results;
+    const { results } = interactionBatchResponseSchema.parse(body);
+    // A new touch changes its customer's next steps on the worker: cards should ask again, not wait out the TTL.
+    if (results.some((r) => r.status === 201)) lookups.expire();
+    return results;
   },
   onChange: updateBadge,
 });
