@@ -27,16 +27,21 @@ export function gradeAfterTouch(grade: CustomerGrade, touch: Touch, config: Scor
   const previous = grade.facts.lastContact;
   const before = previous === null ? Number.NEGATIVE_INFINITY : timestampMs(previous);
   const reply = grade.suggestions.find((s) => s.code === "reply-due");
-  const replyAt = reply ? timestampMs(String(reply.facts.receivedAt)) : null;
+  const pending = reply ? String(reply.facts.receivedAt) : null;
+  const pendingAt = pending === null ? null : timestampMs(pending);
 
   // The unanswered email, as the engine finds it: the latest incoming email later than the latest outgoing touch.
-  let receivedAt = reply ? String(reply.facts.receivedAt) : null;
-  if (touch.direction === "out" && replyAt !== null && at >= replyAt) receivedAt = null;
-  else if (touch.direction === "in" && touch.kind === "email" && (at > before || (replyAt !== null && at > replyAt)))
+  let receivedAt = pending;
+  if (touch.direction === "out" && pendingAt !== null && at >= pendingAt) receivedAt = null;
+  else if (
+    touch.direction === "in" &&
+    touch.kind === "email" &&
+    (at > before || (pendingAt !== null && at > pendingAt))
+  )
     receivedAt = touch.occurredAt;
 
   const lastContact = at > before ? touch.occurredAt : previous;
-  if (lastContact === previous && receivedAt === (reply ? String(reply.facts.receivedAt) : null)) return null;
+  if (lastContact === previous && receivedAt === pending) return null;
 
   const asOf = isoDate(Math.max(dayNumber(grade.asOf), dayNumber(touch.occurredAt)));
   const facts = { ...grade.facts, lastContact };
