@@ -43,7 +43,7 @@ h3{font-size:1rem;margin:1rem 0 .5rem}
 .grid>.card{margin-bottom:0}
 .grid.two{grid-template-columns:repeat(auto-fit,minmax(min(420px,100%),1fr))}
 .grid>.full{grid-column:1/-1}
-.grid.charts{grid-template-columns:repeat(auto-fit,minmax(min(420px,100%),1fr))}
+/* Where only two chart columns fit, the third chart card spans the row instead of leaving a hole beside it. */
 @media (max-width:1347px){.grid.charts>.card:last-child{grid-column:1/-1}}
 /* Two columns at most on a wide screen: for cards holding tables, which a third of the width cuts off. */
 .grid.pairs{grid-template-columns:repeat(auto-fit,minmax(min(600px,100%),1fr))}

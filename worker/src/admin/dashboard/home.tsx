@@ -70,7 +70,7 @@ home.get("/", requireSession, async (c) => {
           <span>{ui.t("dash.kpiChurn")}</span>
         </div>
       </div>
-      <div class="grid charts">
+      <div class="grid two charts">
         <section class="card" aria-labelledby="pyr-h">
           <h2 id="pyr-h">{ui.t("dash.pyramid")}</h2>
           <PyramidChart ui={ui} counts={ws.pyramid} />
