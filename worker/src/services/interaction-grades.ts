@@ -1,6 +1,6 @@
 // After touches are logged: their customers' stored grades refreshed for them (gradeAfterTouch), as statements for
 // the same write batch, so the card and the customer page stop asking for the follow-up or reply just made.
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { timestampMs } from "../../../shared/dates";
 import { type CustomerGrade, gradeAfterTouch } from "../../../shared/grade";
 import type { Statement } from "../db/batch";
@@ -49,11 +49,12 @@ export async function gradeRefreshes(db: Db, workspaceId: string, plans: readonl
       continue;
     }
     if (grade === stored) continue;
+    // Serialised once: the stored text is the hashed text (a JSON column given the object would stringify it again).
     const json = JSON.stringify(grade);
     statements.push(
       db
         .update(grades)
-        .set({ result: grade, hash: hash53(json) })
+        .set({ result: sql`${json}`, hash: hash53(json) })
         .where(and(eq(grades.workspaceId, workspaceId), eq(grades.customerId, row.customerId))),
     );
   }
