@@ -14,7 +14,7 @@ const logDraft = z
     email: email.optional(),
     customerId: z.string().min(1).max(100).optional(),
     kind: z.enum(LOG_KINDS),
-    summary: z.string().max(10_000),
+    summary: z.string().max(10_000).regex(/\S/, { message: "Must not be blank." }),
     direction: z.enum(["in", "out"]).optional(),
     sourceUrl: z
       .url({ protocol: /^https?$/ })

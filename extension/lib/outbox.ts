@@ -249,7 +249,7 @@ export class Outbox {
         summary: item.body.summary,
         ...(item.body.email ? { email: item.body.email } : {}),
         status: r.status,
-        reason: r.error?.message ?? `HTTP ${r.status}`,
+        reason: reasonOf(r),
         failedAt: new Date(this.now()).toISOString(),
         body: item.body,
       });
@@ -320,4 +320,12 @@ export class Outbox {
       this.changed(next);
     });
   }
+}
+
+/** The server's message and its first detail ("… occurredAt: Must not be …"), so the popup says what to fix. */
+function reasonOf(r: InteractionResult): string {
+  if (!r.error) return `HTTP ${r.status}`;
+  const first = r.error.details?.[0];
+  if (!first) return r.error.message;
+  return `${r.error.message} ${first.field ? `${first.field}: ` : ""}${first.message}`;
 }

@@ -19,6 +19,7 @@ export const adminValidationEn = {
   "valid.date": "Expected a calendar date YYYY-MM-DD.",
   "valid.datetime": "Expected a date and time with its time zone.",
   "valid.dateOrTimestamp": "Expected a date YYYY-MM-DD or an ISO timestamp.",
+  "valid.tooFarAhead": "Cannot be more than a day from now: log what has happened.",
   "valid.format": "Not in the expected format.",
   "valid.oneOf": "Choose one of: {values}.",
   "valid.unknownKeys": "Unknown field: {keys}.",

@@ -21,6 +21,7 @@ export const adminValidationZhCN: Record<AdminValidationKey, string> = {
   "valid.date": "日期格式应为 YYYY-MM-DD。",
   "valid.datetime": "应为带时区的日期和时间。",
   "valid.dateOrTimestamp": "应为 YYYY-MM-DD 格式的日期或 ISO 时间戳。",
+  "valid.tooFarAhead": "时间不能晚于现在一天以上：请记录已发生的跟进。",
   "valid.format": "格式不正确。",
   "valid.oneOf": "请从以下选项中选择：{values}。",
   "valid.unknownKeys": "未知字段：{keys}。",

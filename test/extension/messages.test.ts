@@ -22,14 +22,15 @@ describe("parseMessage", () => {
     ["an unknown type", { type: "eval", code: "1" }],
     ["an extra field", { type: "status", admin: true }],
     ["a bad address", { type: "card", email: "not an address" }],
-    ["an unknown kind", { type: "log", item: { email: "a@b.co", kind: "fax", summary: "" } }],
+    ["an unknown kind", { type: "log", item: { email: "a@b.co", kind: "fax", summary: "Called" } }],
+    ["a blank summary", { type: "log", item: { email: "a@b.co", kind: "note", summary: " \n " } }],
     [
       "both email and customerId",
-      { type: "log", item: { email: "a@b.co", customerId: "c1", kind: "note", summary: "" } },
+      { type: "log", item: { email: "a@b.co", customerId: "c1", kind: "note", summary: "Called" } },
     ],
     [
       "a javascript: source URL",
-      { type: "log", item: { email: "a@b.co", kind: "note", summary: "", sourceUrl: "javascript:alert(1)" } },
+      { type: "log", item: { email: "a@b.co", kind: "note", summary: "Called", sourceUrl: "javascript:alert(1)" } },
     ],
     ["too many addresses", { type: "lookup", emails: Array.from({ length: 501 }, (_, i) => `p${i}@example.com`) }],
     ["a pairing code and a token", { type: "connect", serverUrl: "https://crm.example.com", code: "A", token: "B" }],

@@ -31,6 +31,16 @@ function fakeWorker() {
       const json = JSON.stringify(b);
       if (b.summary === "bad")
         return { id: b.id, status: 422, error: { code: "conflict", message: "id reused", details: [] } };
+      if (String(b.occurredAt).startsWith("2099"))
+        return {
+          id: b.id,
+          status: 400,
+          error: {
+            code: "validation_failed",
+            message: "The interaction is not valid.",
+            details: [{ field: "occurredAt", message: "Must not be more than a day after now." }],
+          },
+        };
       if (!stored.has(b.id)) {
         stored.set(b.id, json);
         return { id: b.id, status: 201 };
@@ -145,6 +155,15 @@ describe("Outbox", () => {
     await outbox.dismissFailed(body(1).id);
     expect((await outbox.snapshot()).failed).toEqual([]);
     expect(await outbox.summary()).toMatchObject({ pending: 0, failed: 0 });
+  });
+
+  it("keeps the field and message the server named in a refused item's reason", async () => {
+    const outbox = make(fakeWorker());
+    await outbox.enqueue({ ...body(1), occurredAt: "2099-01-01T00:00:00Z" });
+    await outbox.flush();
+    expect((await outbox.snapshot()).failed).toMatchObject([
+      { status: 400, reason: "The interaction is not valid. occurredAt: Must not be more than a day after now." },
+    ]);
   });
 
   it("puts a retried failed item back at the end of the queue, in one write", async () => {

@@ -58,7 +58,13 @@ describe("another workspace's ids", () => {
       [
         "POST",
         "/api/v1/interactions",
-        { id: crypto.randomUUID(), customerId: theirs.customerId, kind: "note", occurredAt: "2026-01-01", summary: "" },
+        {
+          id: crypto.randomUUID(),
+          customerId: theirs.customerId,
+          kind: "note",
+          occurredAt: "2026-01-01",
+          summary: "Called",
+        },
       ],
     ];
     for (const [method, path, body] of attempts) {
@@ -82,7 +88,7 @@ describe("another workspace's ids", () => {
       email: "boss@theirs.test",
       kind: "email",
       occurredAt: "2026-01-01",
-      summary: "",
+      summary: "Called",
     };
     const batch = (await (await call(mine, "POST", "/api/v1/interactions/batch", { items: [item] })).json()) as {
       results: { status: number }[];

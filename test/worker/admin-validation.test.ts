@@ -1,4 +1,5 @@
 // Validation messages speak the reader's language: zod issue codes, config problems and contract texts, path kept.
+import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parseScoringConfig, scoringConfigSchema } from "../../shared/config";
 import { defaultConfig } from "../../shared/config/defaults";
@@ -6,9 +7,11 @@ import { createUserRequestSchema } from "../../shared/contract";
 import { passwordSchema } from "../../shared/contract/auth";
 import { translator } from "../../worker/src/admin/i18n";
 import { issueText, messageText, problemsFromIssues } from "../../worker/src/admin/lib/validation-text";
+import * as schema from "../../worker/src/db/schema";
 import { formFields, formHtml } from "./admin-forms";
 import { type Jar, page, sessionFor } from "./admin-helpers";
-import { createTestWorkspace, type TestUser } from "./helpers";
+import { insertCustomer } from "./fixtures";
+import { createTestWorkspace, db, type TestUser } from "./helpers";
 
 const zh = translator("zh-CN");
 const en = translator("en");
@@ -130,5 +133,39 @@ describe("pages in zh-CN", () => {
     expect(body).toContain("请输入有效的电子邮件地址。");
     expect(body).toContain("至少 12 个字符。");
     expect(body).not.toContain("Must be");
+  });
+
+  it("a refused log or edit shows again with what was typed, the problem beside its field, nothing stored", async () => {
+    const id = await insertCustomer(admin.workspaceId, { name: "表单 Co.", grade: null });
+    const path = `/admin/customers/${id}`;
+    const html = await (await page(jar, "GET", path)).text();
+    const log = formFields(formHtml(html, `action="${path}/interactions"`));
+    expect(formHtml(html, `action="${path}/interactions"`)).toMatch(
+      /name="occurredAt"[^>]* max="\d{4}-\d\d-\d\dT\d\d:\d\d"/,
+    );
+    const summary = "拜访：谈 2027 年度框架 <b>加急</b>";
+    const typo = await page(jar, "POST", `${path}/interactions`, {
+      ...log,
+      kind: "visit",
+      occurredAt: "2099-01-02T10:30",
+      summary,
+    });
+    expect(typo.status).toBe(400);
+    const again = formHtml(await typo.text(), `action="${path}/interactions"`);
+    expect(again).toContain("时间不能晚于现在一天以上");
+    expect(formFields(again)).toMatchObject({ kind: "visit", occurredAt: "2099-01-02T10:30", summary });
+    const blank = await page(jar, "POST", `${path}/interactions`, { ...log, summary: "  \n " });
+    expect(blank.status).toBe(400);
+    expect(formHtml(await blank.text(), `action="${path}/interactions"`)).toMatch(/id="f-summary-error">必填。/);
+    const stored = await db.select().from(schema.interactions).where(eq(schema.interactions.customerId, id));
+    expect(stored).toEqual([]);
+
+    const edit = formFields(formHtml(html, `action="${path}/edit"`));
+    const bad = await page(jar, "POST", `${path}/edit`, { ...edit, creditLimit: "-5", legalVerified: "1" });
+    expect(bad.status).toBe(400);
+    const editAgain = formHtml(await bad.text(), `action="${path}/edit"`);
+    expect(formFields(editAgain)).toMatchObject({ creditLimit: "-5", legalVerified: "1" });
+    const [customer] = await db.select().from(schema.customers).where(eq(schema.customers.id, id));
+    expect(customer?.creditLimit).toBeNull();
   });
 });

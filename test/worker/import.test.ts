@@ -182,6 +182,22 @@ describe("JSON import of orders, invoices, contacts and interactions", () => {
     expect(await conflict.json()).toMatchObject({ unchanged: 0, errors: [{ row: 1, field: "id" }] });
   });
 
+  it("refuses an interaction dated more than a day ahead as a row error and imports the rest", async () => {
+    const base = { customerExternalId: "K1", kind: "call", summary: "电话回访" };
+    const past = { ...base, id: crypto.randomUUID(), occurredAt: "2026-03-02" };
+    const typo = { ...base, id: crypto.randomUUID(), occurredAt: "2099-03-02" };
+    const res = await call(admin, "POST", "/api/v1/import/interactions", [past, typo]);
+    expect(await res.json()).toMatchObject({
+      created: 1,
+      errors: [{ row: 2, field: "occurredAt", message: "Must not be more than a day after now." }],
+    });
+    const ids = (
+      await db.select().from(schema.interactions).where(eq(schema.interactions.workspaceId, admin.workspaceId))
+    ).map((i) => i.id);
+    expect(ids).toContain(past.id);
+    expect(ids).not.toContain(typo.id);
+  });
+
   it("validates and counts on a dry run but writes nothing", async () => {
     const rows = [
       {

@@ -38,8 +38,10 @@ describe("POST /interactions/batch", () => {
       item({ customerId, kind: "fax" }),
       item({ email: "x@unknown.test" }),
       "junk",
+      item({ customerId, occurredAt: "2099-01-01" }),
     ]);
-    expect(out.map((r) => r.status)).toEqual([201, 400, 404, 400]);
+    expect(out.map((r) => r.status)).toEqual([201, 400, 404, 400, 400]);
+    expect(out[4]?.error?.details[0]?.field).toBe("items.4.occurredAt");
     expect(out[0]).toMatchObject({ id: good.id, interaction: { customerId } });
     expect(out[1]?.error?.details[0]?.field).toBe("items.1.kind");
     expect(out[3]).toMatchObject({ id: null, error: { code: "validation_failed" } });

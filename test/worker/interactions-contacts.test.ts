@@ -90,7 +90,7 @@ describe("contact_id on logged interactions", () => {
           contactEmail: "uma@acme.test",
           kind: "call",
           occurredAt: "2026-02-22T09:00:00Z",
-          summary: "",
+          summary: "Met",
         },
         {
           id: created,
@@ -98,7 +98,7 @@ describe("contact_id on logged interactions", () => {
           contactEmail: "new@acme.test",
           kind: "call",
           occurredAt: "2026-02-22T10:00:00Z",
-          summary: "",
+          summary: "Met",
         },
         {
           id: foreign,
@@ -106,7 +106,7 @@ describe("contact_id on logged interactions", () => {
           contactEmail: "olga@other.test",
           kind: "call",
           occurredAt: "2026-02-22T11:00:00Z",
-          summary: "",
+          summary: "Met",
         },
       ],
     });

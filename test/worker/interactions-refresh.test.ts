@@ -77,10 +77,10 @@ it("an outgoing email clears the reply and the overdue follow-up at once, and bu
   // The same interaction again is a replay: nothing written, no new version.
   expect((await log(admin, body)).status).toBe(200);
   expect(await version(admin.workspaceId)).toBe(v1);
-  // A call dated in 2099 (a typo) is no contact yet: a regrade as of today ignores it, and so does the refresh.
+  // A call dated in 2099 (a typo) is no contact yet: it is refused, and the grade keeps its follow-up.
   expect(
     (await log(admin, { customerId, kind: "call", direction: "out", occurredAt: "2099-01-01T10:00:00Z" })).status,
-  ).toBe(201);
+  ).toBe(400);
   expect(await version(admin.workspaceId)).toBe(v1);
   // A note dated before the last contact changes nothing on the grade either.
   expect((await log(admin, { customerId, kind: "note", occurredAt: "2026-01-10T00:00:00Z" })).status).toBe(201);

@@ -119,6 +119,8 @@ describe("POST /interactions", () => {
       [{ customerId, id: "not-a-uuid" }, "id"],
       [{ customerId, occurredAt: "yesterday" }, "occurredAt"],
       [{ customerId, summary: "x".repeat(10_001) }, "summary"],
+      [{ customerId, summary: " \n\t " }, "summary"],
+      [{ customerId, occurredAt: "2099-01-01" }, "occurredAt"],
       [{ customerId, sourceUrl: "javascript:alert(1)" }, "sourceUrl"],
       [{ customerId, email: "a@b.test" }, "customerId"],
       [{}, "customerId"],
@@ -133,6 +135,21 @@ describe("POST /interactions", () => {
       expect((await fields(res))[0] ?? "", JSON.stringify(over)).toBe(field);
     }
     expect((await call(admin, "POST", "/api/v1/interactions", "{not json")).status).toBe(400);
+  });
+
+  it("refuses a touch dated more than a day after the server's clock, storing nothing; within the day it logs", async () => {
+    const admin = await createTestWorkspace();
+    const customerId = await insertCustomer(admin.workspaceId);
+    const hour = 3_600_000;
+    const at = (ms: number) => new Date(Date.now() + ms).toISOString();
+    const ahead = await log(admin, item({ customerId, occurredAt: at(25 * hour) }));
+    expect(ahead.status).toBe(400);
+    const body = (await ahead.json()) as { error: { details: { field: string; message: string }[] } };
+    expect(body.error.details).toEqual([{ field: "occurredAt", message: "Must not be more than a day after now." }]);
+    expect(await stored(admin.workspaceId)).toHaveLength(0);
+    // A client whose clock runs 23 hours fast, or "today" written as a date in UTC+14, still logs.
+    expect((await log(admin, item({ customerId, occurredAt: at(23 * hour) }))).status).toBe(201);
+    expect(await stored(admin.workspaceId)).toHaveLength(1);
   });
 
   it("answers 404 for another workspace's customer and for a colleague's customer to a rep, creating nothing", async () => {

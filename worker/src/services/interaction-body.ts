@@ -1,17 +1,23 @@
 // Validating one interaction item and hashing its canonical form (the idempotency fingerprint).
 import type { InteractionRequest, InteractionResult } from "../../../shared/contract";
-import { interactionRequestSchema } from "../../../shared/contract";
+import { AHEAD_MESSAGE, interactionRequestSchema, tooFarAhead } from "../../../shared/contract";
 import { sha256Hex } from "../lib/crypto";
-import { zodDetails } from "../lib/errors";
+import { type ErrorDetail, zodDetails } from "../lib/errors";
 
 export type Parsed = { ok: true; item: InteractionRequest } | { ok: false; result: InteractionResult };
 
-/** Validates an item; a bad one becomes a 400 result whose details name `<prefix><field>`. */
-export function parseItem(raw: unknown, fieldPrefix: string): Parsed {
+/**
+ * Validates an item; a bad one becomes a 400 result whose details name `<prefix><field>`. A touch dated more than a
+ * day after `nowMs` (the server's clock) is refused: it has not happened yet.
+ */
+export function parseItem(raw: unknown, fieldPrefix: string, nowMs: number): Parsed {
   const parsed = interactionRequestSchema.safeParse(raw);
-  if (parsed.success) return { ok: true, item: { ...parsed.data, occurredAt: canonicalTime(parsed.data.occurredAt) } };
+  let problems: ErrorDetail[];
+  if (!parsed.success) problems = zodDetails(parsed.error);
+  else if (tooFarAhead(parsed.data.occurredAt, nowMs)) problems = [{ field: "occurredAt", message: AHEAD_MESSAGE }];
+  else return { ok: true, item: { ...parsed.data, occurredAt: canonicalTime(parsed.data.occurredAt) } };
   const rawId = (raw as { id?: unknown } | null)?.id;
-  const details = zodDetails(parsed.error).map((d) => ({
+  const details = problems.map((d) => ({
     ...d,
     field: `${fieldPrefix}${d.field ?? ""}`.replace(/\.$/, ""),
   }));

@@ -1,14 +1,13 @@
 // After touches are logged: their customers' stored grades refreshed for them (gradeAfterTouch), as statements for
 // the same write batch, so the card and the customer page stop asking for the follow-up or reply just made.
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { dayNumber, timestampMs } from "../../../shared/dates";
+import { timestampMs } from "../../../shared/dates";
 import { type CustomerGrade, gradeAfterTouch } from "../../../shared/grade";
 import type { Statement } from "../db/batch";
 import { grades } from "../db/schema";
 import type { Db } from "../env";
 import { loadActiveConfig } from "../jobs/active-config";
 import { hash53 } from "../jobs/grade-rows";
-import { todayUtc } from "../jobs/regrade";
 import { list } from "./interaction-match";
 import type { Plan } from "./interaction-plan";
 
@@ -18,12 +17,9 @@ import type { Plan } from "./interaction-plan";
  * regrade left them; so does everything gradeAfterTouch leaves to the next regrade, which recomputes it all.
  */
 export async function gradeRefreshes(db: Db, workspaceId: string, plans: readonly Plan[]): Promise<Statement[]> {
-  // A touch dated in the future (a typo, a wrong clock) is not a contact yet: a regrade as of today ignores it, so the
-  // refresh does too. A day of slack for time zones: "tomorrow" as written east of UTC is already today there.
-  const latest = dayNumber(todayUtc()) + 1;
+  // A touch dated more than a day ahead never gets here (parseItem refuses it); within that day it counts at once.
   const byCustomer = new Map<string, Plan["item"][]>();
   for (const p of plans) {
-    if (dayNumber(p.item.occurredAt) > latest) continue;
     const touches = byCustomer.get(p.customerId);
     if (touches) touches.push(p.item);
     else byCustomer.set(p.customerId, [p.item]);

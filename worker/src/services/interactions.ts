@@ -44,7 +44,8 @@ export async function logInteractions(
   fieldPrefix: (index: number) => string,
   retrying = false,
 ): Promise<InteractionResult[]> {
-  const parsed = rawItems.map((raw, i) => parseItem(raw, fieldPrefix(i)));
+  const now = Date.now();
+  const parsed = rawItems.map((raw, i) => parseItem(raw, fieldPrefix(i), now));
   const items = parsed.flatMap((p) => (p.ok ? [p.item] : []));
   if (items.length === 0) return parsed.flatMap((p) => (p.ok ? [] : [p.result]));
   const state = await readMatchState(db, caller.workspaceId, items);

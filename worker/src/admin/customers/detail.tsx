@@ -1,7 +1,7 @@
 // A customer's page: headline grade, explanation, models, credit, orders, opportunities, timeline, history, edits.
 import { and, asc, eq } from "drizzle-orm";
 import { type Context, Hono } from "hono";
-import { type CustomerDetailResponse, updateCustomerRequestSchema } from "../../../../shared/contract";
+import { type CustomerDetailResponse, MAX_AHEAD_MS, updateCustomerRequestSchema } from "../../../../shared/contract";
 import type { CustomerGrade } from "../../../../shared/grade/types";
 import { INTERACTION_KINDS, type InteractionKind } from "../../../../shared/records";
 import { gradeHistory } from "../../db/schema";
@@ -21,13 +21,13 @@ import { HistoryChart } from "../ui/charts/history";
 import type { Problems } from "../ui/form";
 import { Page } from "../ui/layout";
 import { Credit, Opportunities, Orders, Timeline } from "./activity";
-import { EditForm, LogInteractionForm } from "./edit";
+import { type Draft, draftValues, EditForm, LogInteractionForm } from "./edit";
 import { Models, Scorecard, Suggestions } from "./grade-panels";
 import { customerListPage } from "./list";
 
 const HISTORY_POINTS = 60;
 
-async function detailPage(c: Context<AdminEnv>, problems: Problems = {}, status: 200 | 400 = 200) {
+async function detailPage(c: Context<AdminEnv>, problems: Problems = {}, status: 200 | 400 = 200, draft?: Draft) {
   const { ui, caller } = pageContext(c);
   const db = c.var.db;
   const id = c.req.param("id") ?? "";
@@ -104,7 +104,14 @@ async function detailPage(c: Context<AdminEnv>, problems: Problems = {}, status:
         <Opportunities ui={ui} detail={detail} />
         <section class="card" aria-labelledby="tl-h">
           <h2 id="tl-h">{ui.t("detail.timeline")}</h2>
-          <LogInteractionForm ui={ui} customerId={customer.id} now={nowLocal(timeZone)} problems={problems} />
+          <LogInteractionForm
+            ui={ui}
+            customerId={customer.id}
+            now={nowLocal(timeZone)}
+            latest={nowLocal(timeZone, Date.now() + MAX_AHEAD_MS)}
+            problems={problems}
+            draft={draft}
+          />
           <h3>{ui.t("detail.recent")}</h3>
           <Timeline ui={ui} detail={detail} />
         </section>
@@ -115,6 +122,7 @@ async function detailPage(c: Context<AdminEnv>, problems: Problems = {}, status:
           users={users}
           config={active.config}
           problems={problems}
+          draft={draft}
         />
       </div>
       {detail.contacts.length ? (
@@ -174,7 +182,8 @@ customers.post("/:id/edit", async (c) => {
   const { customer } = await getVisibleCustomer(c.var.db, caller, id);
   const { config } = await loadActiveConfig(c.var.db, caller.workspaceId);
   const manualIds = config.scorecard.criteria.filter((k) => k.kind === "manual").map((k) => k.id);
-  const patch = patchFrom(await c.req.parseBody(), manualIds);
+  const body = await c.req.parseBody();
+  const patch = patchFrom(body, manualIds);
   // Send only what changed, so a rep's untouched owner field is not an ownership claim.
   if (patch.ownerId === customer.ownerId) delete (patch as { ownerId?: unknown }).ownerId;
   const parsed = updateCustomerRequestSchema.safeParse(patch);
@@ -189,7 +198,7 @@ customers.post("/:id/edit", async (c) => {
       for (const d of err.details) problems[d.field ?? ""] ??= messageText(t, d.message);
     }
   }
-  return detailPage(c, problems, 400);
+  return detailPage(c, problems, 400, { form: "edit", values: draftValues(body) });
 });
 
 customers.post("/:id/interactions", async (c) => {
@@ -197,17 +206,22 @@ customers.post("/:id/interactions", async (c) => {
   const id = c.req.param("id");
   await getVisibleCustomer(c.var.db, caller, id);
   const body = await c.req.parseBody();
+  const draft: Draft = { form: "log", values: draftValues(body) };
+  const { t } = pageContext(c).ui;
   const kind = String(body.kind ?? "");
   const occurredAt = zonedLocalToIso(String(body.occurredAt ?? ""), c.var.session?.timeZone ?? "Asia/Shanghai");
   if (!INTERACTION_KINDS.includes(kind as InteractionKind) || !occurredAt) {
-    return detailPage(c, { occurredAt: pageContext(c).ui.t("detail.badTime") }, 400);
+    return detailPage(c, { occurredAt: t("detail.badTime") }, 400, draft);
   }
   // The API-core service: same validation and idempotency rules as POST /api/v1/interactions.
   const item = { id: crypto.randomUUID(), customerId: id, kind, occurredAt, summary: String(body.summary ?? "") };
   const [result] = await logInteractions(c.var.db, caller, [item], () => "");
   if (result?.status !== 201) {
-    const message = result?.error?.details[0]?.message ?? result?.error?.message ?? "";
-    return detailPage(c, { occurredAt: messageText(pageContext(c).ui.t, message) }, 400);
+    const problems: Problems = {};
+    const details = result?.error?.details ?? [];
+    for (const d of details) problems[d.field === "summary" ? "summary" : "occurredAt"] ??= messageText(t, d.message);
+    if (details.length === 0) problems.occurredAt = messageText(t, result?.error?.message ?? "");
+    return detailPage(c, problems, 400, draft);
   }
   return c.redirect(`/admin/customers/${encodeURIComponent(id)}?notice=interactionLogged`, 303);
 });

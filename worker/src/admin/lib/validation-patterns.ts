@@ -31,6 +31,8 @@ export const OUR_RULES: Rule[] = [
   [/^Must be at least (\d+) characters\.$/, "valid.tooShort", (m) => ({ min: m[1] ?? "" })],
   [/^Must be an amount with at most 2 decimals\.$/, "valid.money"],
   [/^Must not be negative\.$/, "valid.notNegative"],
+  [/^Must not be blank\.$/, "valid.required"],
+  [/^Must not be more than a day after now\.$/, "valid.tooFarAhead"],
   [/^Give at least one field to change\.$/, "valid.nothingToChange"],
   [/^Expected a calendar date YYYY-MM-DD\.$/, "valid.date"],
   [/^Expected a date YYYY-MM-DD or an ISO timestamp\.$/, "valid.dateOrTimestamp"],

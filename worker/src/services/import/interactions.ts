@@ -3,6 +3,7 @@
 // contact of the same customer links the interaction to that contact.
 import { and, eq } from "drizzle-orm";
 import type { ImportRow } from "../../../../shared/contract/import";
+import { AHEAD_MESSAGE, tooFarAhead } from "../../../../shared/contract/interactions";
 import { inJson, selectInSlices } from "../../db/bulk";
 import { jsonInsert, jsonLayout } from "../../db/json-rows";
 import { contacts, interactions } from "../../db/schema";
@@ -57,7 +58,12 @@ export async function planInteractions(ctx: ImportContext, rows: Numbered<Import
     ),
   ]);
   const existing = new Map(stored.map((i) => [i.id, i]));
+  const nowMs = Date.parse(ctx.now);
   for (const { row, data } of rows) {
+    if (tooFarAhead(data.occurredAt, nowMs)) {
+      plan.errors.push({ row, field: ctx.fieldName(["occurredAt"]), message: AHEAD_MESSAGE });
+      continue;
+    }
     const customerId = customerIds.get(data.customerExternalId);
     if (!customerId) {
       plan.errors.push(unknownCustomer(ctx, row, data.customerExternalId));
