@@ -1,11 +1,11 @@
 // Contract of customers: the filtered list, the detail route, and the manual fields a person edits.
 import { z } from "zod";
 import { CUSTOMER_KINDS } from "../records";
-import { cursorSchema, limitSchema, nonNegativeMoneySchema, queryBooleanSchema } from "./common";
+import { cursorSchema, isoDateSchema, limitSchema, nonNegativeMoneySchema, queryBooleanSchema } from "./common";
 import { customerDetailResponseSchema, customerSchema } from "./customer-detail";
 import { registerRoute } from "./openapi";
 
-export const CUSTOMER_SORTS = ["name", "tier", "score", "credit", "overdue", "updated"] as const;
+export const CUSTOMER_SORTS = ["name", "tier", "score", "credit", "overdue", "followUp", "updated"] as const;
 const sortSchema = z.enum([...CUSTOMER_SORTS, ...CUSTOMER_SORTS.map((s) => `-${s}` as const)]);
 const token = z.string().trim().min(1).max(64);
 
@@ -20,6 +20,8 @@ export const customerListQuerySchema = z.object({
   segment: token.optional(),
   /** Value class (negative, most_valuable, …). */
   value: token.optional(),
+  /** Customers whose next follow-up falls on or before this day (YYYY-MM-DD; "due or overdue" when it is today). */
+  followUpBy: isoDateSchema.optional(),
   /** Matches name, contact email or domain (case-insensitive substring). */
   q: z.string().trim().min(1).max(200).optional(),
   sort: sortSchema.default("name"),
@@ -46,6 +48,8 @@ export const customerListItemSchema = z.object({
   churn: z.string().nullable(),
   segment: z.string().nullable(),
   valueClass: z.string().nullable(),
+  /** The day the next follow-up is due (YYYY-MM-DD), from the grade. */
+  nextFollowUp: z.string().nullable(),
 });
 export type CustomerListItem = z.infer<typeof customerListItemSchema>;
 

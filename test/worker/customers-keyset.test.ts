@@ -10,7 +10,7 @@ type Page = { items: Item[]; nextCursor: string | null };
 type Key = string | number | null;
 
 const CREDIT_RANK: Record<string, number> = { good: 1, fair: 2, unknown: 3, watch: 4, hold: 5 };
-const SORTS = ["name", "tier", "score", "credit", "overdue", "updated"] as const;
+const SORTS = ["name", "tier", "score", "credit", "overdue", "followUp", "updated"] as const;
 
 /** SQLite compares text byte by byte in UTF-8 (BINARY collation), not by UTF-16 code units as JS does. */
 function compareKeys(a: Key, b: Key): number {
@@ -63,23 +63,29 @@ describe("keyset paging of GET /customers", () => {
     otherRep = await createTestUser(admin.workspaceId, "rep");
     // Ties on every key (two "Acme", three scores of 50, shared tiers, credit, overdue and updated_at) and ungraded rows.
     const specs = [
-      { name: "Acme", tier: "A", score: 50, credit: "good", overdue: 0, owner: rep.userId },
-      { name: "Acme", tier: "B", score: 50, credit: "hold", overdue: 90000, owner: null },
-      { name: "Bolt", tier: "A", score: 91.25, credit: "fair", overdue: 0, owner: otherRep.userId },
-      { name: "Crane", tier: "C", score: 50, credit: "watch", overdue: 120, owner: rep.userId },
-      { name: "Delta", tier: "B", score: 12, credit: "unknown", overdue: 120, owner: null },
-      { name: "Échelle", tier: "C", score: 77, credit: "good", overdue: 0, owner: otherRep.userId },
-      { name: "华为", tier: "A", score: 0, credit: "hold", overdue: 5, owner: rep.userId },
-      { name: "zeta", tier: "B", score: 99.99, credit: "good", overdue: 0, owner: null },
-      { name: "Bolt", tier: null, score: null, credit: null, overdue: null, owner: null },
-      { name: "Omega", tier: null, score: null, credit: null, overdue: null, owner: rep.userId },
-      { name: "Acme", tier: null, score: null, credit: null, overdue: null, owner: otherRep.userId },
+      { name: "Acme", tier: "A", score: 50, credit: "good", overdue: 0, due: "2026-03-01", owner: rep.userId },
+      { name: "Acme", tier: "B", score: 50, credit: "hold", overdue: 90000, due: "2026-02-10", owner: null },
+      { name: "Bolt", tier: "A", score: 91.25, credit: "fair", overdue: 0, due: "2026-03-01", owner: otherRep.userId },
+      { name: "Crane", tier: "C", score: 50, credit: "watch", overdue: 120, due: "2026-04-30", owner: rep.userId },
+      { name: "Delta", tier: "B", score: 12, credit: "unknown", overdue: 120, due: "2026-03-01", owner: null },
+      { name: "Échelle", tier: "C", score: 77, credit: "good", overdue: 0, due: "2025-12-31", owner: otherRep.userId },
+      { name: "华为", tier: "A", score: 0, credit: "hold", overdue: 5, due: "2026-02-10", owner: rep.userId },
+      { name: "zeta", tier: "B", score: 99.99, credit: "good", overdue: 0, due: "2026-03-02", owner: null },
+      { name: "Bolt", tier: null, score: null, credit: null, overdue: null, due: null, owner: null },
+      { name: "Omega", tier: null, score: null, credit: null, overdue: null, due: null, owner: rep.userId },
+      { name: "Acme", tier: null, score: null, credit: null, overdue: null, due: null, owner: otherRep.userId },
     ] as const;
     for (const [i, s] of specs.entries()) {
       const grade =
         s.tier === null
           ? null
-          : ({ tier: s.tier, score: s.score, credit: s.credit, overdueAmount: s.overdue } as const);
+          : ({
+              tier: s.tier,
+              score: s.score,
+              credit: s.credit,
+              overdueAmount: s.overdue,
+              nextFollowUp: s.due,
+            } as const);
       const id = await insertCustomer(admin.workspaceId, { name: s.name, ownerId: s.owner, grade });
       const updatedAt = `2026-0${1 + (i % 3)}-01T00:00:00.000Z`;
       await db.update(schema.customers).set({ updatedAt }).where(eq(schema.customers.id, id));
@@ -91,6 +97,7 @@ describe("keyset paging of GET /customers", () => {
         score: s.score,
         credit: s.credit === null ? null : (CREDIT_RANK[s.credit] ?? null),
         overdue: s.overdue,
+        followUp: s.due,
       });
     }
   });

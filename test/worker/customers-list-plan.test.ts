@@ -19,8 +19,13 @@ const caller = (role: Caller["role"]): Caller => ({
   currency: "CNY",
 });
 
-async function planOf(role: Caller["role"], sort: string, anchor: Anchor | null): Promise<string[]> {
-  const q = customerListQuerySchema.parse({ sort, limit: 25 });
+async function planOf(
+  role: Caller["role"],
+  sort: string,
+  anchor: Anchor | null,
+  filters: Record<string, string> = {},
+): Promise<string[]> {
+  const q = customerListQuerySchema.parse({ sort, limit: 25, ...filters });
   const { sql, params } = pageStatement(db, caller(role), q, sortOf(q.sort), anchor).toSQL();
   const { results } = await env.DB.prepare(`EXPLAIN QUERY PLAN ${sql}`)
     .bind(...params)
@@ -61,6 +66,17 @@ describe("the customer list's plan", () => {
         steps.filter((s) => /^SCAN (customers|grades)\b/.test(s)),
         sort,
       ).toEqual([]);
+    }
+  });
+
+  it("finds follow-ups due, most overdue first, through the grades' follow-up index, not by reading every grade", async () => {
+    for (const role of ["admin", "rep"] as const) {
+      const steps = await planOf(role, "followUp", null, { followUpBy: "2026-03-01" });
+      expect(
+        steps.some((s) => /^SEARCH grades USING .*grades_follow_up_idx/.test(s)),
+        role,
+      ).toBe(true);
+      expect(steps.filter((s) => /^SCAN (customers|grades)\b/.test(s))).toEqual([]);
     }
   });
 });

@@ -9,6 +9,7 @@ type Item = {
   score: number | null;
   overdueAmount: number | null;
   ownerName: string | null;
+  nextFollowUp: string | null;
 };
 type Page = { items: Item[]; nextCursor: string | null };
 type ErrorBody = { error: { details: { field: string }[] } };
@@ -29,17 +30,17 @@ describe("GET /customers", () => {
       name: "Alpha",
       ownerId: rep.userId,
       emails: ["ana@alpha.test"],
-      grade: { tier: "A", score: 80, keyAccount: true, overdueAmount: 12345 },
+      grade: { tier: "A", score: 80, keyAccount: true, overdueAmount: 12345, nextFollowUp: "2026-03-05" },
     });
     await insertCustomer(admin.workspaceId, {
       name: "Bravo",
       domains: ["bravo.test"],
-      grade: { tier: "B", score: 61, credit: "hold", churn: "high" },
+      grade: { tier: "B", score: 61, credit: "hold", churn: "high", nextFollowUp: "2026-02-20" },
     });
     await insertCustomer(admin.workspaceId, {
       name: "Charlie",
       ownerId: otherRep.userId,
-      grade: { tier: "C", score: 20, segment: "important_value", valueClass: "negative" },
+      grade: { tier: "C", score: 20, segment: "important_value", valueClass: "negative", nextFollowUp: "2026-03-01" },
     });
     await insertCustomer(admin.workspaceId, { name: "Delta 100%", grade: null });
   });
@@ -53,9 +54,10 @@ describe("GET /customers", () => {
       keyAccount: true,
       overdueAmount: 123.45,
       credit: "good",
+      nextFollowUp: "2026-03-05",
     });
     expect(all.items[0]?.ownerName).toContain("rep");
-    expect(all.items[3]).toMatchObject({ tier: null, score: null, credit: null, churn: null });
+    expect(all.items[3]).toMatchObject({ tier: null, score: null, credit: null, churn: null, nextFollowUp: null });
     expect(all.nextCursor).toBeNull();
   });
 
@@ -70,6 +72,15 @@ describe("GET /customers", () => {
     expect(names(await page(admin, "?owner=none"))).toEqual(["Bravo", "Delta 100%"]);
     expect(names(await page(admin, `?owner=${otherRep.userId}`))).toEqual(["Charlie"]);
     expect(names(await page(rep, "?owner=me"))).toEqual(["Alpha"]);
+  });
+
+  it("finds follow-ups due by a day (on it or before), most overdue first; ungraded customers are never due", async () => {
+    expect(names(await page(admin, "?followUpBy=2026-03-01&sort=followUp"))).toEqual(["Bravo", "Charlie"]);
+    expect(names(await page(admin, "?followUpBy=2026-02-28"))).toEqual(["Bravo"]);
+    expect(names(await page(admin, "?followUpBy=2026-01-01"))).toEqual([]);
+    expect(names(await page(rep, "?followUpBy=2026-12-31&sort=followUp"))).toEqual(["Bravo", "Alpha"]);
+    expect(names(await page(admin, "?sort=-followUp"))).toEqual(["Alpha", "Charlie", "Bravo", "Delta 100%"]);
+    expect(await fieldsOf(await call(admin, "GET", "/api/v1/customers?followUpBy=tomorrow"))).toEqual(["followUpBy"]);
   });
 
   it("searches name, contact email and domain, with LIKE wildcards taken literally", async () => {

@@ -17,6 +17,8 @@ export interface GradeFixture {
   segment: NonNullable<CustomerGrade["rfm"]>["segment"];
   valueClass: CustomerGrade["value"]["class"];
   suggestions: Suggestion[];
+  /** YYYY-MM-DD. */
+  nextFollowUp: string;
 }
 
 export interface CustomerFixture {
@@ -57,7 +59,7 @@ export function gradeResult(customerId: string, g: GradeFixture): CustomerGrade 
     churn: g.churn,
     rfm: { r: 3, f: 3, m: 3, segment: g.segment },
     value: { class: g.valueClass, actualValue: 0, strategicValue: 0 },
-    serviceLevel: { cadenceDays: 15, replyHours: 24, nextFollowUp: "2026-01-15", accountManager: false },
+    serviceLevel: { cadenceDays: 15, replyHours: 24, nextFollowUp: g.nextFollowUp, accountManager: false },
     suggestions: g.suggestions,
     asOf: "2026-01-01",
     configVersion: 1,
@@ -98,6 +100,7 @@ export async function insertCustomer(workspaceId: string, f: CustomerFixture = {
       segment: "general_value",
       valueClass: "ordinary",
       suggestions: [],
+      nextFollowUp: "2026-01-15",
       ...f.grade,
     };
     statements.push(
@@ -116,6 +119,7 @@ export async function insertCustomer(workspaceId: string, f: CustomerFixture = {
         pyramid: "ordinary",
         rfmSegment: g.segment,
         valueClass: g.valueClass,
+        nextFollowUp: g.nextFollowUp,
         result: gradeResult(id, g),
         hash: "fixture",
         configVersion: 1,

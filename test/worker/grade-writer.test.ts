@@ -26,6 +26,7 @@ function fakeGrade(customerId: string, tier: string): CustomerGrade {
     pyramid: "ordinary",
     rfm: null,
     value: { class: "ordinary" },
+    serviceLevel: { nextFollowUp: `2026-02-${tier === "A" ? "01" : "02"}` },
     asOf: "2026-01-01",
   } as unknown as CustomerGrade;
 }
@@ -98,10 +99,12 @@ it("stores each grade's JSON text byte for byte across statements and batches, w
   ).toBe(true);
   // One hash changed: only that grade is rewritten.
   await write("A", (i) => (i === 4 ? "changed" : `h${i}`));
-  const tiers = (await db.select().from(schema.grades).where(eq(schema.grades.workspaceId, user.workspaceId)))
-    .sort((a, b) => (a.customerId < b.customerId ? -1 : 1))
-    .map((g) => g.tier);
-  expect(tiers).toEqual(ids.map((_, i) => (i === 4 ? "A" : "B")));
+  const rows = (await db.select().from(schema.grades).where(eq(schema.grades.workspaceId, user.workspaceId))).sort(
+    (a, b) => (a.customerId < b.customerId ? -1 : 1),
+  );
+  expect(rows.map((g) => g.tier)).toEqual(ids.map((_, i) => (i === 4 ? "A" : "B")));
+  // The list's follow-up column moves with its grade.
+  expect(rows.map((g) => g.nextFollowUp)).toEqual(ids.map((_, i) => (i === 4 ? "2026-02-01" : "2026-02-02")));
 });
 
 it("binds at most D1's 100 parameters per upsert", async () => {

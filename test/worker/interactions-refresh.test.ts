@@ -47,6 +47,11 @@ const detail = async (user: TestUser, id: string) =>
 const codes = (d: CustomerDetailResponse) => d.suggestions.map((s) => s.code);
 const version = async (ws: string) =>
   (await db.select().from(schema.workspaces).where(eq(schema.workspaces.id, ws)))[0]?.dataVersion;
+/** The customers the list finds with a follow-up due by `day`. */
+const dueBy = async (user: TestUser, day: string) =>
+  (
+    (await (await call(user, "GET", `/api/v1/customers?followUpBy=${day}`)).json()) as { items: { id: string }[] }
+  ).items.map((i) => i.id);
 const log = (user: TestUser, body: Record<string, unknown>) =>
   call(user, "POST", "/api/v1/interactions", { id: crypto.randomUUID(), summary: "logged", ...body });
 
@@ -54,6 +59,8 @@ it("an outgoing email clears the reply and the overdue follow-up at once, and bu
   const { admin, customerId } = await gradedCustomer();
   const before = await detail(admin, customerId);
   expect(codes(before)).toEqual(expect.arrayContaining(["reply-due", "follow-up-overdue"]));
+  // The regrade stored the next follow-up beside the grade, so the list finds the customer due.
+  expect(await dueBy(admin, ASOF)).toEqual([customerId]);
   const v0 = await version(admin.workspaceId);
 
   const body = {
@@ -70,6 +77,8 @@ it("an outgoing email clears the reply and the overdue follow-up at once, and bu
   expect(after.grade?.facts.lastContact).toBe("2026-03-01T01:00:00.000Z");
   const cadence = before.grade?.serviceLevel.cadenceDays ?? 0;
   expect(after.grade?.serviceLevel.nextFollowUp).toBe(isoDate(dayNumber(ASOF) + cadence));
+  expect(await dueBy(admin, ASOF)).toEqual([]);
+  expect(await dueBy(admin, isoDate(dayNumber(ASOF) + cadence))).toEqual([customerId]);
   expect(after.grade?.tier).toBe(before.grade?.tier);
   const v1 = await version(admin.workspaceId);
   expect(v1).toBeGreaterThan(v0 ?? 0);

@@ -316,6 +316,7 @@ export const grades = sqliteTable(
     pyramid: text("pyramid").notNull(),
     rfmSegment: text("rfm_segment"),
     valueClass: text("value_class").notNull(),
+    nextFollowUp: text("next_follow_up"), // serviceLevel.nextFollowUp: the list's follow-up filter and sort
     /** The full, structured grade (every model, explanation, suggestions). */
     result: text("result", { mode: "json" }).$type<unknown>().notNull(),
     /** Hash of the grade's meaningful content, to append history only on change. */
@@ -329,10 +330,9 @@ export const grades = sqliteTable(
     index("grades_tier_idx").on(t.workspaceId, t.tier),
     index("grades_credit_idx").on(t.workspaceId, t.credit),
     index("grades_churn_idx").on(t.workspaceId, t.churn),
-    /**
-     * Covers what a regrade compares (hash and summary columns): the big `result` JSON sits before `hash` in the
-     * row, so reading hashes from the table would walk every result's overflow pages.
-     */
+    index("grades_follow_up_idx").on(t.workspaceId, t.nextFollowUp, t.customerId),
+    // Covers what a regrade compares (hash and summary columns): the big `result` JSON sits before `hash` in the
+    // row, so reading hashes from the table would walk every result's overflow pages.
     index("grades_compare_idx").on(
       t.workspaceId,
       t.customerId,

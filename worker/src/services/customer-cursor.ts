@@ -24,6 +24,7 @@ const SORT_KEYS: Record<string, SortKey> = {
   score: { expr: grades.score, type: "int", nullable: true },
   credit: { expr: CREDIT_ORDER, type: "int", nullable: true },
   overdue: { expr: grades.overdueAmount, type: "int", nullable: true },
+  followUp: { expr: grades.nextFollowUp, type: "text", nullable: true },
 };
 
 export interface Sort extends SortKey {

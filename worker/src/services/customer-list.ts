@@ -1,5 +1,5 @@
 // The customer list: filters, sorts and keyset-paged cursors over customers joined to their current grade.
-import { type AnyColumn, and, eq, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
+import { type AnyColumn, and, eq, inArray, isNull, lte, or, type SQL, sql } from "drizzle-orm";
 import type { CustomerListItem, CustomerListQuery, CustomerListResponse } from "../../../shared/contract";
 import { fromMinorOrNull } from "../../../shared/contract";
 import { contacts, customerDomains, customers, grades, users } from "../db/schema";
@@ -23,6 +23,7 @@ function filters(caller: Caller, q: CustomerListQuery): SQL[] {
   if (q.segment) where.push(inArray(grades.rfmSegment, values(q.segment)));
   if (q.value) where.push(inArray(grades.valueClass, values(q.value)));
   if (q.keyAccount !== undefined) where.push(eq(grades.keyAccount, q.keyAccount));
+  if (q.followUpBy) where.push(lte(grades.nextFollowUp, q.followUpBy));
   if (q.owner === "none") where.push(isNull(customers.ownerId));
   else if (q.owner) where.push(eq(customers.ownerId, q.owner === "me" ? caller.userId : q.owner));
   if (q.q) {
@@ -82,6 +83,7 @@ export function pageStatement(db: Db, caller: Caller, q: CustomerListQuery, sort
       churn: grades.churn,
       segment: grades.rfmSegment,
       valueClass: grades.valueClass,
+      nextFollowUp: grades.nextFollowUp,
       // The key exactly as SQL compared it (the credit sort compares a rank), for the next page's cursor.
       sortKey: sql<string | number | null>`${sort.expr}`,
     })

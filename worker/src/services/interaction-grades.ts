@@ -55,7 +55,7 @@ export async function gradeRefreshes(db: Db, workspaceId: string, plans: readonl
     statements.push(
       db
         .update(grades)
-        .set({ result: sql`${json}`, hash: hash53(json) })
+        .set({ result: sql`${json}`, hash: hash53(json), nextFollowUp: grade.serviceLevel.nextFollowUp })
         .where(and(eq(grades.workspaceId, workspaceId), eq(grades.customerId, row.customerId))),
     );
   }

@@ -1,4 +1,5 @@
-// Customers: filters (tier, credit, owner, key account, churn, RFM segment, value class), search, sort and paging.
+// Customers: filters (tier, credit, owner, key account, churn, RFM segment, value class, follow-up due), search, sort
+// and paging.
 import type { Context } from "hono";
 import {
   CUSTOMER_SORTS,
@@ -7,37 +8,60 @@ import {
   customerListQuerySchema,
   type User,
 } from "../../../../shared/contract";
+import { dayNumber, isoDate } from "../../../../shared/dates";
 import { CHURN_RISKS, CREDIT_RATINGS, RFM_SEGMENTS, TIERS, VALUE_CLASSES } from "../../../../shared/grade/types";
 import { ApiError } from "../../lib/errors";
 import { type CustomerListPage, listCustomers } from "../../services/customer-list";
 import { listUsers } from "../../services/users";
 import type { AdminEnv } from "../env";
 import type { Ui } from "../i18n";
+import { todayIn } from "../lib/zoned-time";
 import { noticeOf, pageContext, render } from "../render";
 import { ChurnBadge, CreditBadge, Marks, TierBadge } from "../ui/badges";
 import { Field, Select } from "../ui/form";
 import { Page } from "../ui/layout";
 
 const PAGE_SIZE = 25;
-const FILTERS = ["q", "tier", "credit", "owner", "keyAccount", "churn", "segment", "value", "sort"] as const;
+const FILTERS = [
+  "q",
+  "tier",
+  "credit",
+  "owner",
+  "keyAccount",
+  "churn",
+  "segment",
+  "value",
+  "followUp",
+  "sort",
+] as const;
+/** The follow-up filter's choices: due by today, or within the week, in the reader's time zone. */
+const FOLLOW_UP_AHEAD = new Map([
+  ["due", 0],
+  ["week", 7],
+]);
 
 /**
  * The query as the list service wants it; values it would refuse are dropped rather than failing the page. The
  * `cursor` is the service's keyset cursor; `page` only numbers the page for the reader (links count it up and down).
  */
-function readQuery(c: Context<AdminEnv>): { query: CustomerListQuery; raw: Record<string, string>; page: number } {
+function readQuery(c: Context<AdminEnv>, today: string) {
   const raw: Record<string, string> = {};
   for (const k of FILTERS) {
     const v = c.req.query(k)?.trim();
     if (v) raw[k] = v;
   }
+  const ahead = raw.followUp === undefined ? undefined : FOLLOW_UP_AHEAD.get(raw.followUp);
+  if (ahead === undefined) delete raw.followUp;
+  // Who needs a follow-up is read most overdue first, unless another order is asked for.
+  else raw.sort ??= "followUp";
+  const followUpBy = ahead === undefined ? undefined : isoDate(dayNumber(today) + ahead);
   const cursor = c.req.query("cursor") || undefined;
   const page = cursor ? Math.max(2, Math.min(1_000_000, Number.parseInt(c.req.query("page") ?? "2", 10) || 2)) : 1;
-  let parsed = customerListQuerySchema.safeParse({ ...raw, limit: PAGE_SIZE, cursor });
+  let parsed = customerListQuerySchema.safeParse({ ...raw, followUpBy, limit: PAGE_SIZE, cursor });
   if (!parsed.success) {
     for (const issue of parsed.error.issues) delete raw[String(issue.path[0])];
     // A cursor belongs to its filters and sort: when any of them is dropped, start from the first page.
-    parsed = customerListQuerySchema.safeParse({ ...raw, limit: PAGE_SIZE });
+    parsed = customerListQuerySchema.safeParse({ ...raw, followUpBy, limit: PAGE_SIZE });
   }
   return { query: parsed.success ? parsed.data : customerListQuerySchema.parse({ limit: PAGE_SIZE }), raw, page };
 }
@@ -112,6 +136,16 @@ function Filters({ ui, raw, owners, isRep }: { ui: Ui; raw: Record<string, strin
           options={opts(ui, "valueClass", VALUE_CLASSES)}
           empty={any}
         />
+        <Select
+          label={ui.t("customers.followUp")}
+          name="followUp"
+          value={raw.followUp}
+          options={[
+            { value: "due", label: ui.t("customers.followUpDue") },
+            { value: "week", label: ui.t("customers.followUpWeek") },
+          ]}
+          empty={any}
+        />
         <Select label={ui.t("customers.sort")} name="sort" value={raw.sort ?? "name"} options={sorts} />
         <div class="actions">
           <button type="submit">{ui.t("customers.apply")}</button>
@@ -122,7 +156,7 @@ function Filters({ ui, raw, owners, isRep }: { ui: Ui; raw: Record<string, strin
   );
 }
 
-function CustomerTable({ ui, items }: { ui: Ui; items: CustomerListItem[] }) {
+function CustomerTable({ ui, items, today }: { ui: Ui; items: CustomerListItem[]; today: string }) {
   return (
     <div class="table-wrap">
       <table>
@@ -134,6 +168,7 @@ function CustomerTable({ ui, items }: { ui: Ui; items: CustomerListItem[] }) {
             <th class="num">{ui.t("customers.score")}</th>
             <th>{ui.t("customers.credit")}</th>
             <th class="num">{ui.t("customers.overdue")}</th>
+            <th>{ui.t("customers.nextFollowUp")}</th>
             <th>{ui.t("customers.churn")}</th>
             <th>{ui.t("customers.segment")}</th>
             <th>{ui.t("customers.valueClass")}</th>
@@ -158,6 +193,12 @@ function CustomerTable({ ui, items }: { ui: Ui; items: CustomerListItem[] }) {
                 <CreditBadge ui={ui} rating={r.credit} />
               </td>
               <td class="num">{r.overdueAmount ? ui.moneyRound(Math.round(r.overdueAmount * 100)) : "—"}</td>
+              <td class="small">
+                {r.nextFollowUp ? ui.date(r.nextFollowUp) : "—"}
+                {r.nextFollowUp && r.nextFollowUp < today ? (
+                  <span class="badge credit-hold">{ui.t("detail.overdueMark")}</span>
+                ) : null}
+              </td>
               <td>
                 <ChurnBadge ui={ui} risk={r.churn} />
               </td>
@@ -199,7 +240,8 @@ async function loadPage(
 
 export async function customerListPage(c: Context<AdminEnv>) {
   const { ui, caller } = pageContext(c);
-  const { query, raw, page: asked } = readQuery(c);
+  const today = todayIn(c.var.session?.timeZone ?? "Asia/Shanghai");
+  const { query, raw, page: asked } = readQuery(c, today);
   const [{ result, first }, owners] = await Promise.all([
     loadPage(c, query),
     caller.role === "rep" ? Promise.resolve([]) : listUsers(c.var.db, caller.workspaceId),
@@ -214,7 +256,7 @@ export async function customerListPage(c: Context<AdminEnv>) {
         {result.items.length === 0 ? (
           <p class="empty">{page > 1 ? ui.t("customers.noMore") : ui.t("customers.none")}</p>
         ) : (
-          <CustomerTable ui={ui} items={result.items} />
+          <CustomerTable ui={ui} items={result.items} today={today} />
         )}
         <nav class="pager" aria-label={ui.t("customers.paging")}>
           {page > 1 ? (
