@@ -366,7 +366,7 @@ it("fits a 390 px phone in both languages: dashboard, customers and audit scroll
   }
 });
 
-it("shows the dashboard's and a customer's tables whole on a laptop screen, in both languages", async () => {
+it("shows the dashboard's, the customer list's and a customer's tables whole on a laptop screen, in both languages", async () => {
   await go("/admin/customers?sort=-score");
   const customer = await page.locator("table tbody tr:first-child td:first-child a").getAttribute("href");
   try {
@@ -378,6 +378,7 @@ it("shows the dashboard's and a customer's tables whole on a laptop screen, in b
         await page.waitForURL(/\/admin$/);
         for (const [path, least] of [
           ["/admin", 3],
+          ["/admin/customers?followUp=week", 1],
           [customer, 4],
         ] as const) {
           await go(String(path));

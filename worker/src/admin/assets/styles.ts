@@ -164,6 +164,8 @@ code.path{display:inline-block;margin-left:.4rem;font-size:.78rem;font-weight:40
 .matrix td.diag{background:#f1f4fa;font-weight:600}
 .matrix td.up{background:#eaf6ef}.matrix td.down{background:#fdeeee}
 @media (max-width:1360px){.ws{display:none}}
+/* Laptops: the customer list leaves out the columns the customer page shows anyway, so none is cut off. */
+@media (max-width:1279px){.wide-only{display:none}}
 @media (max-width:720px){
  .top{padding:.6rem .9rem}.top-end{margin-left:0;width:100%;justify-content:space-between}
  main{padding:1rem .8rem}.grid:is(.two,.pairs){grid-template-columns:1fr}

@@ -170,8 +170,8 @@ function CustomerTable({ ui, items, today }: { ui: Ui; items: CustomerListItem[]
             <th class="num">{ui.t("customers.overdue")}</th>
             <th>{ui.t("customers.nextFollowUp")}</th>
             <th>{ui.t("customers.churn")}</th>
-            <th>{ui.t("customers.segment")}</th>
-            <th>{ui.t("customers.valueClass")}</th>
+            <th class="wide-only">{ui.t("customers.segment")}</th>
+            <th class="wide-only">{ui.t("customers.valueClass")}</th>
             <th>{ui.t("customers.owner")}</th>
           </tr>
         </thead>
@@ -196,14 +196,17 @@ function CustomerTable({ ui, items, today }: { ui: Ui; items: CustomerListItem[]
               <td class="small">
                 {r.nextFollowUp ? ui.date(r.nextFollowUp) : "—"}
                 {r.nextFollowUp && r.nextFollowUp < today ? (
-                  <span class="badge credit-hold">{ui.t("detail.overdueMark")}</span>
+                  <>
+                    {" "}
+                    <span class="badge credit-hold">{ui.t("detail.overdueMark")}</span>
+                  </>
                 ) : null}
               </td>
               <td>
                 <ChurnBadge ui={ui} risk={r.churn} />
               </td>
-              <td class="small">{r.segment ? ui.tk(`segment.${r.segment}`) : "—"}</td>
-              <td class="small">{r.valueClass ? ui.tk(`valueClass.${r.valueClass}`) : "—"}</td>
+              <td class="small wide-only">{r.segment ? ui.tk(`segment.${r.segment}`) : "—"}</td>
+              <td class="small wide-only">{r.valueClass ? ui.tk(`valueClass.${r.valueClass}`) : "—"}</td>
               <td class="small">{r.ownerName ?? <span class="muted">{ui.t("customers.ownerNone")}</span>}</td>
             </tr>
           ))}
