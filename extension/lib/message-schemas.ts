@@ -34,6 +34,7 @@ export const messageSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("customer"), id: z.string().min(1).max(100) }).strict(),
   z.object({ type: z.literal("log"), item: logDraft }).strict(),
   z.object({ type: z.literal("search"), q: z.string().trim().min(1).max(200) }).strict(),
+  z.object({ type: z.literal("due") }).strict(),
   z.object({ type: z.literal("status") }).strict(),
   z
     .object({

@@ -34,6 +34,7 @@ export type Message =
   | { type: "customer"; id: string }
   | { type: "log"; item: LogDraft }
   | { type: "search"; q: string }
+  | { type: "due" }
   | { type: "status" }
   | { type: "connect"; serverUrl: string; code?: string; token?: string }
   | { type: "disconnect" }
@@ -71,6 +72,8 @@ export interface Replies {
   customer: { detail: CustomerDetailResponse | null };
   log: { id: string };
   search: { items: CustomerListItem[]; error?: string };
+  /** The caller's customers with a follow-up due by `today` (the browser's local day), most overdue first. */
+  due: { items: CustomerListItem[]; today: string; more: boolean; error?: string };
   status: StatusReply;
   connect: { ok: boolean; error?: string };
   disconnect: { ok: true };

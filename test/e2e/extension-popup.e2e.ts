@@ -241,6 +241,44 @@ describe("popup from the keyboard", () => {
     expect(stored).toEqual([expect.objectContaining({ kind: "email", summary })]);
     await page.close();
   });
+
+  it("lists my follow-ups due; Log call there logs it once, and the popup opened again no longer lists it", async () => {
+    const me = await apiCall<{ user: { id: string } }>(worker, token, "GET", "/api/v1/me");
+    const list = await apiCall<{ items: { id: string; name: string }[] }>(worker, token, "GET", "/api/v1/customers");
+    const com = list.items.find((c) => c.name === "Example Com")!;
+    // Never contacted, so due since the regrade; made mine (the popup lists the caller's own).
+    await apiCall(worker, token, "PATCH", `/api/v1/customers/${com.id}`, { ownerId: me.user.id });
+    const page: Page = await browser.context.newPage();
+    await page.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+    const row = page.getByTestId("due").filter({ hasText: "Example Com" });
+    await row.waitFor();
+    expect(await row.locator(".muted, .late").first().textContent()).toBe("due today");
+    await row.getByRole("button", { name: "Log call" }).click();
+    await row.getByRole("status").filter({ hasText: "Logged" }).waitFor();
+    const dueIds = async () =>
+      (
+        await apiCall<{ items: { id: string }[] }>(
+          worker,
+          token,
+          "GET",
+          `/api/v1/customers?owner=me&followUpBy=${new Date().toISOString().slice(0, 10)}`,
+        )
+      ).items.map((c) => c.id);
+    await waitUntil("the follow-up call on the worker", dueIds, (ids) => !ids.includes(com.id));
+    const detail = await apiCall<{ interactions: { summary: string; kind: string }[] }>(
+      worker,
+      token,
+      "GET",
+      `/api/v1/customers/${com.id}`,
+    );
+    expect(detail.interactions.filter((i) => i.summary === "Follow-up call")).toEqual([
+      expect.objectContaining({ kind: "call" }),
+    ]);
+    await page.reload();
+    await page.getByText("No follow-up due today.").waitFor();
+    expect(await page.getByTestId("due").count()).toBe(0);
+    await page.close();
+  });
 });
 
 declare const chrome: {

@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { browser } from "wxt/browser";
 import { fakeBrowser } from "wxt/testing/fake-browser";
-import { handle } from "../../extension/entrypoints/background/router";
+import { DUE_LIMIT, handle, localDay } from "../../extension/entrypoints/background/router";
 import { lookups } from "../../extension/entrypoints/background/services";
 import { parseMessage } from "../../extension/lib/message-schemas";
 import { customerResult } from "./results";
@@ -47,11 +47,12 @@ describe("parseMessage", () => {
 });
 
 describe("background router", () => {
-  it("refuses a log, connect or search sent by a web page's content script", async () => {
+  it("refuses a log, connect, search or follow-up list sent by a web page's content script", async () => {
     for (const m of [
       log,
       { type: "connect", serverUrl: "https://evil.example", token: "t" },
       { type: "search", q: "a" },
+      { type: "due" },
     ]) {
       expect(await handle(m, content)).toBeNull();
     }
@@ -95,6 +96,26 @@ describe("background router", () => {
     expect(url).toBe("https://crm.example.com/api/v1/lookup");
     expect(JSON.parse(init.body as string)).toEqual({ emails: ["ana.lopes@example.org"] });
     expect((init.headers as Record<string, string>).Authorization).toBe("Bearer tok");
+  });
+
+  it("asks for the caller's follow-ups due by the browser's local day, most overdue first", async () => {
+    await browser.storage.local.set({ connection: { serverUrl: "https://crm.example.com", token: "tok" } });
+    const fetchMock = vi.fn(async (_url: string, _init: RequestInit) =>
+      Response.json({ items: [], nextCursor: "more" }),
+    );
+    vi.stubGlobal("fetch", fetchMock);
+    const reply = await handle({ type: "due" }, page);
+    const today = localDay();
+    expect(reply).toEqual({ items: [], today, more: true });
+    const url = new URL(fetchMock.mock.calls[0]![0]);
+    expect(url.pathname).toBe("/api/v1/customers");
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      owner: "me",
+      followUpBy: today,
+      sort: "followUp",
+      limit: String(DUE_LIMIT),
+    });
+    expect(localDay(new Date(2026, 0, 5, 23, 59))).toBe("2026-01-05");
   });
 
   it("wipes the token and the cache on disconnect", async () => {

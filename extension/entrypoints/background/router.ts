@@ -71,6 +71,8 @@ async function answer(m: Message): Promise<Replies[Message["type"]]> {
         return { items: [], error: (e as Error).message };
       }
     }
+    case "due":
+      return dueFollowUps(connection);
     case "status": {
       const [summary, failed, profile] = [await outbox.summary(), await outbox.failed(), await getProfile()];
       return {
@@ -107,6 +109,26 @@ async function answer(m: Message): Promise<Replies[Message["type"]]> {
     case "sitesChanged":
       await syncGenericScripts();
       return { ok: true };
+  }
+}
+
+/** The browser's local day (YYYY-MM-DD): "due today" is the rep's today, not UTC's. */
+export function localDay(now = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+export const DUE_LIMIT = 8;
+
+async function dueFollowUps(connection: Awaited<ReturnType<typeof getConnection>>): Promise<Replies["due"]> {
+  const today = localDay();
+  if (!connection) return { items: [], today, more: false, error: "not connected" };
+  try {
+    const query = `owner=me&followUpBy=${today}&sort=followUp&limit=${DUE_LIMIT}`;
+    const page = customerListResponseSchema.parse(await apiJson<unknown>(connection, `/customers?${query}`));
+    return { items: page.items, today, more: page.nextCursor !== null };
+  } catch (e) {
+    return { items: [], today, more: false, error: (e as Error).message };
   }
 }
 

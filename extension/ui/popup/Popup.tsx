@@ -1,4 +1,5 @@
-// The toolbar popup: search, the current page's customers, one-click log, outbox status, site switch, shortcut.
+// The toolbar popup: search, the current page's customers, one-click log, follow-ups due, outbox status, site switch,
+// shortcut.
 import { useEffect, useState } from "preact/hooks";
 import { browser } from "wxt/browser";
 import { getSettings } from "../../lib/connection";
@@ -6,6 +7,7 @@ import type { StatusReply } from "../../lib/messages";
 import { ask } from "../send";
 import { enableSite, isBuiltIn, originOf } from "../sites";
 import { useLocale } from "../use-locale";
+import { DueFollowUps } from "./DueFollowUps";
 import { LogForm } from "./LogForm";
 import { OutboxStatus } from "./OutboxStatus";
 import { currentPage, type PageInfo } from "./page-info";
@@ -69,6 +71,7 @@ export function Popup() {
       <Search serverUrl={status.serverUrl ?? ""} t={t} autoFocus={page !== null && !logFirst} />
       {page && <PageCustomers emails={page.emails} serverUrl={status.serverUrl ?? ""} t={t} />}
       {page && <LogForm page={page} t={t} onLogged={refresh} autoFocus={logFirst} />}
+      <DueFollowUps serverUrl={status.serverUrl ?? ""} t={t} onLogged={refresh} />
       <OutboxStatus status={status} t={t} refresh={refresh} />
       <div class="row between" style="margin-top:8px">
         {page && <SiteSwitch page={page} t={t} />}
