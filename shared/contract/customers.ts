@@ -48,8 +48,8 @@ export const customerListItemSchema = z.object({
   churn: z.string().nullable(),
   segment: z.string().nullable(),
   valueClass: z.string().nullable(),
-  /** The day the next follow-up is due (YYYY-MM-DD), from the grade. */
-  nextFollowUp: z.string().nullable(),
+  /** The day the next follow-up is due (YYYY-MM-DD), from the grade. (A server older than this field omits it.) */
+  nextFollowUp: z.string().nullable().default(null),
 });
 export type CustomerListItem = z.infer<typeof customerListItemSchema>;
 
