@@ -144,6 +144,7 @@ export const adminEn = {
   "customers.segment": "RFM segment",
   "customers.valueClass": "Value class",
   "customers.followUp": "Follow-up",
+  "customers.followUpOverdue": "Overdue",
   "customers.followUpDue": "Due today or overdue",
   "customers.followUpWeek": "Due within 7 days",
   "customers.nextFollowUp": "Next follow-up",

@@ -145,6 +145,7 @@ export const adminZhCN: Record<AdminKey, string> = {
   "customers.segment": "RFM 分群",
   "customers.valueClass": "价值分类",
   "customers.followUp": "跟进",
+  "customers.followUpOverdue": "已逾期",
   "customers.followUpDue": "今天到期或已逾期",
   "customers.followUpWeek": "7 天内到期",
   "customers.nextFollowUp": "下次跟进",

@@ -51,7 +51,8 @@ describe("the customer list's follow-up filter", () => {
     expect(due.html).toMatch(/<option value="followUp" selected="">Next follow-up ↑<\/option>/);
   });
 
-  it("widens to the coming week, and keeps an explicit sort", async () => {
+  it("narrows to the overdue ones (due before today), widens to the coming week, and keeps an explicit sort", async () => {
+    expect((await view("/admin/customers?followUp=overdue")).names).toEqual(["Long overdue", "Yesterday"]);
     expect((await view("/admin/customers?followUp=week")).names).toEqual([
       "Long overdue",
       "Yesterday",

@@ -7,6 +7,7 @@ import { csrfIn, type Jar, page, sessionFor } from "./admin-helpers";
 import { call, createTestUser, createTestWorkspace, db, type TestUser } from "./helpers";
 
 let admin: TestUser;
+let rep: TestUser;
 let jar: Jar;
 /** `YYYY-MM-DD` `days` from today (Regrade now grades as of today). */
 const day = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
@@ -22,7 +23,7 @@ const storedReport = async () => {
 
 beforeAll(async () => {
   admin = await createTestWorkspace("Dashboard Co.");
-  const rep = await createTestUser(admin.workspaceId, "rep");
+  rep = await createTestUser(admin.workspaceId, "rep");
   ({ jar } = await sessionFor(admin));
   await call(admin, "POST", "/api/v1/import/customers", [
     { externalId: "D1", name: "Big One", lifecycleStage: "qualified", ownerEmail: rep.email },
@@ -35,6 +36,10 @@ beforeAll(async () => {
   ]);
   await call(admin, "POST", "/api/v1/import/invoices", [
     { externalId: "I1", customerExternalId: "D2", dueDate: day(-170), amount: 5_000 },
+  ]);
+  // The rep's customer was last called 60 days ago: its follow-up is overdue at any tier's cadence.
+  await call(admin, "POST", "/api/v1/import/interactions", [
+    { id: crypto.randomUUID(), customerExternalId: "D1", kind: "call", occurredAt: day(-60), summary: "Check-in" },
   ]);
   await call(admin, "POST", "/api/v1/import/opportunities", [
     {
@@ -74,6 +79,19 @@ describe("dashboard from the stored report", () => {
     expect(kpiCustomers(html)).toBe(3);
     expect(html).toContain("Late One"); // credit watchlist, from the grades table
     expect(html).toMatch(/The top 20 % of customers bring \d+ % of revenue/);
+  });
+
+  it("links a rep's overdue follow-up count to the list of those customers", async () => {
+    const html = await (await page(jar, "GET", "/admin")).text();
+    const link = new RegExp(
+      `<a href="(/admin/customers\\?owner=${rep.userId}&amp;tier=[ABC]&amp;followUp=overdue)">1</a>`,
+    );
+    const href = link.exec(html)?.[1]?.replace(/&amp;/g, "&");
+    expect(href).toBeDefined();
+    const list = await (await page(jar, "GET", href ?? "")).text();
+    expect([...list.matchAll(/<a href="\/admin\/customers\/[^"]+">([^<]*)<\/a>/g)].map((m) => m[1])).toEqual([
+      "Big One",
+    ]);
   });
 
   it("does not grade per view: new customers appear after the next regrade, not before", async () => {

@@ -34,8 +34,9 @@ const FILTERS = [
   "followUp",
   "sort",
 ] as const;
-/** The follow-up filter's choices: due by today, or within the week, in the reader's time zone. */
+/** The follow-up filter's choices: overdue (due before today), due by today, or within the week, in the reader's zone. */
 const FOLLOW_UP_AHEAD = new Map([
+  ["overdue", -1],
   ["due", 0],
   ["week", 7],
 ]);
@@ -141,6 +142,7 @@ function Filters({ ui, raw, owners, isRep }: { ui: Ui; raw: Record<string, strin
           name="followUp"
           value={raw.followUp}
           options={[
+            { value: "overdue", label: ui.t("customers.followUpOverdue") },
             { value: "due", label: ui.t("customers.followUpDue") },
             { value: "week", label: ui.t("customers.followUpWeek") },
           ]}

@@ -116,7 +116,19 @@ export function Compliance({ ui, reps }: { ui: Ui; reps: Dashboard["compliance"]
                 <td>{r.ownerName ?? ui.t("customers.ownerNone")}</td>
                 {["A", "B", "C"].map((t) => {
                   const c = r.byTier[t];
-                  return <td class="num">{c ? `${c.overdue} / ${c.customers}` : "—"}</td>;
+                  if (!c) return <td class="num">—</td>;
+                  // The overdue count opens the list of those customers (as of today; the report is the last regrade's).
+                  const owner = encodeURIComponent(r.ownerId ?? "none");
+                  return (
+                    <td class="num">
+                      {c.overdue > 0 ? (
+                        <a href={`/admin/customers?owner=${owner}&tier=${t}&followUp=overdue`}>{c.overdue}</a>
+                      ) : (
+                        c.overdue
+                      )}{" "}
+                      / {c.customers}
+                    </td>
+                  );
                 })}
                 <td class="num">{ui.percent(total ? 1 - overdue / total : null)}</td>
               </tr>
