@@ -9,6 +9,7 @@ import { translator } from "../../extension/lib/i18n";
 import type { Message, Replies } from "../../extension/lib/messages";
 import { DueFollowUps } from "../../extension/ui/popup/DueFollowUps";
 import type { CustomerListItem } from "../../shared/contract";
+import { freshRoot, unmount } from "./preact-root";
 
 const item = (id: string, name: string, tier: string, nextFollowUp: string): CustomerListItem => ({
   id,
@@ -45,22 +46,16 @@ let sent: Message[];
 let answer: (m: Message) => unknown;
 
 beforeEach(() => {
-  fakeBrowser.reset();
-  vi.restoreAllMocks();
+  root = freshRoot();
   sent = [];
   answer = (m) => (m.type === "due" ? DUE : { id: "queued-1" });
   vi.spyOn(fakeBrowser.runtime, "sendMessage").mockImplementation((async (m: Message) => {
     sent.push(m);
     return answer(m);
   }) as never);
-  root = document.createElement("div");
-  document.body.append(root);
 });
 
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
+afterEach(() => unmount(root));
 
 const settle = () => new Promise((r) => setTimeout(r, 0));
 

@@ -8,6 +8,7 @@ import { fakeBrowser } from "wxt/testing/fake-browser";
 import { translator } from "../../extension/lib/i18n";
 import { LogForm } from "../../extension/ui/popup/LogForm";
 import type { PageInfo } from "../../extension/ui/popup/page-info";
+import { freshRoot, unmount } from "./preact-root";
 
 const page: PageInfo = {
   tabId: 7,
@@ -21,18 +22,12 @@ let root: HTMLElement;
 let send: ReturnType<typeof vi.fn>;
 
 beforeEach(() => {
-  fakeBrowser.reset();
-  vi.restoreAllMocks();
+  root = freshRoot();
   send = vi.fn(async () => ({ id: "queued-1" }));
   vi.spyOn(fakeBrowser.runtime, "sendMessage").mockImplementation(send as never);
-  root = document.createElement("div");
-  document.body.append(root);
 });
 
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
+afterEach(() => unmount(root));
 
 const settle = () => new Promise((r) => setTimeout(r, 0));
 

@@ -8,6 +8,7 @@ import { fakeBrowser } from "wxt/testing/fake-browser";
 import { translator } from "../../extension/lib/i18n";
 import { NextSteps, stepLabel } from "../../extension/ui/card/NextSteps";
 import type { Suggestion } from "../../shared/contract";
+import { freshRoot, unmount } from "./preact-root";
 
 const collect: Suggestion = {
   code: "collect-overdue",
@@ -20,16 +21,10 @@ const collect: Suggestion = {
 let root: HTMLElement;
 
 beforeEach(() => {
-  fakeBrowser.reset();
-  vi.restoreAllMocks();
-  root = document.createElement("div");
-  document.body.append(root);
+  root = freshRoot();
 });
 
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
+afterEach(() => unmount(root));
 
 async function show(locale: "en" | "zh-CN", suggestions: Suggestion[], currency = "CNY") {
   await act(() => {
