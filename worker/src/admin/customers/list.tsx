@@ -34,12 +34,13 @@ const FILTERS = [
   "followUp",
   "sort",
 ] as const;
-/** The follow-up filter's choices: overdue (due before today), due by today, or within the week, in the reader's zone. */
-const FOLLOW_UP_AHEAD = new Map([
-  ["overdue", -1],
-  ["due", 0],
-  ["week", 7],
-]);
+/** The follow-up filter's choices, days after today (the reader's) the next follow-up may fall on, and label keys. */
+const FOLLOW_UP_CHOICES = [
+  ["overdue", -1, "customers.followUpOverdue"],
+  ["due", 0, "customers.followUpDue"],
+  ["week", 7, "customers.followUpWeek"],
+] as const;
+const FOLLOW_UP_AHEAD = new Map<string, number>(FOLLOW_UP_CHOICES.map(([value, days]) => [value, days]));
 
 /**
  * The query as the list service wants it; values it would refuse are dropped rather than failing the page. The
@@ -77,6 +78,24 @@ function Filters({ ui, raw, owners, isRep }: { ui: Ui; raw: Record<string, strin
     { value: "none", label: ui.t("customers.ownerNone") },
     ...(isRep ? [] : owners.map((u) => ({ value: u.id, label: u.name }))),
   ];
+  const yesNo = [
+    { value: "true", label: ui.t("common.yes") },
+    { value: "false", label: ui.t("common.no") },
+  ];
+  const selects = [
+    { name: "tier", label: ui.t("customers.tier"), options: opts(ui, "tier", TIERS) },
+    { name: "credit", label: ui.t("customers.credit"), options: opts(ui, "credit", CREDIT_RATINGS) },
+    { name: "owner", label: ui.t("customers.owner"), options: ownerOptions },
+    { name: "keyAccount", label: ui.t("customers.keyAccount"), options: yesNo },
+    { name: "churn", label: ui.t("customers.churn"), options: opts(ui, "churn", CHURN_RISKS) },
+    { name: "segment", label: ui.t("customers.segment"), options: opts(ui, "segment", RFM_SEGMENTS) },
+    { name: "value", label: ui.t("customers.valueClass"), options: opts(ui, "valueClass", VALUE_CLASSES) },
+    {
+      name: "followUp",
+      label: ui.t("customers.followUp"),
+      options: FOLLOW_UP_CHOICES.map(([value, , key]) => ({ value, label: ui.t(key) })),
+    },
+  ];
   const sorts = CUSTOMER_SORTS.flatMap((s) => [
     { value: s, label: `${ui.tk(`customers.sort.${s}`)} ↑` },
     { value: `-${s}`, label: `${ui.tk(`customers.sort.${s}`)} ↓` },
@@ -91,63 +110,9 @@ function Filters({ ui, raw, owners, isRep }: { ui: Ui; raw: Record<string, strin
           value={raw.q}
           placeholder={ui.t("customers.searchHint")}
         />
-        <Select
-          label={ui.t("customers.tier")}
-          name="tier"
-          value={raw.tier}
-          options={opts(ui, "tier", TIERS)}
-          empty={any}
-        />
-        <Select
-          label={ui.t("customers.credit")}
-          name="credit"
-          value={raw.credit}
-          options={opts(ui, "credit", CREDIT_RATINGS)}
-          empty={any}
-        />
-        <Select label={ui.t("customers.owner")} name="owner" value={raw.owner} options={ownerOptions} empty={any} />
-        <Select
-          label={ui.t("customers.keyAccount")}
-          name="keyAccount"
-          value={raw.keyAccount}
-          options={[
-            { value: "true", label: ui.t("common.yes") },
-            { value: "false", label: ui.t("common.no") },
-          ]}
-          empty={any}
-        />
-        <Select
-          label={ui.t("customers.churn")}
-          name="churn"
-          value={raw.churn}
-          options={opts(ui, "churn", CHURN_RISKS)}
-          empty={any}
-        />
-        <Select
-          label={ui.t("customers.segment")}
-          name="segment"
-          value={raw.segment}
-          options={opts(ui, "segment", RFM_SEGMENTS)}
-          empty={any}
-        />
-        <Select
-          label={ui.t("customers.valueClass")}
-          name="value"
-          value={raw.value}
-          options={opts(ui, "valueClass", VALUE_CLASSES)}
-          empty={any}
-        />
-        <Select
-          label={ui.t("customers.followUp")}
-          name="followUp"
-          value={raw.followUp}
-          options={[
-            { value: "overdue", label: ui.t("customers.followUpOverdue") },
-            { value: "due", label: ui.t("customers.followUpDue") },
-            { value: "week", label: ui.t("customers.followUpWeek") },
-          ]}
-          empty={any}
-        />
+        {selects.map((f) => (
+          <Select label={f.label} name={f.name} value={raw[f.name]} options={f.options} empty={any} />
+        ))}
         <Select label={ui.t("customers.sort")} name="sort" value={raw.sort ?? "name"} options={sorts} />
         <div class="actions">
           <button type="submit">{ui.t("customers.apply")}</button>
