@@ -127,6 +127,7 @@ export const adminEn = {
   "customers.any": "Any",
   "customers.ownerMe": "Mine",
   "customers.ownerNone": "Unowned",
+  "customers.sortDefault": "Default",
   "customers.sort.name": "Name",
   "customers.sort.tier": "Tier",
   "customers.sort.score": "Score",

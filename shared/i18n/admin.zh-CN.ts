@@ -128,6 +128,7 @@ export const adminZhCN: Record<AdminKey, string> = {
   "customers.any": "全部",
   "customers.ownerMe": "我的",
   "customers.ownerNone": "无负责人",
+  "customers.sortDefault": "默认",
   "customers.sort.name": "名称",
   "customers.sort.tier": "等级",
   "customers.sort.score": "得分",

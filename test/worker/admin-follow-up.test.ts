@@ -3,6 +3,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { dayNumber, isoDate } from "../../shared/dates";
 import { todayIn } from "../../worker/src/admin/lib/zoned-time";
+import { formFields, formHtml } from "./admin-forms";
 import { page, sessionFor } from "./admin-helpers";
 import { insertCustomer } from "./fixtures";
 import { createTestWorkspace, type TestUser } from "./helpers";
@@ -49,6 +50,14 @@ describe("the customer list's follow-up filter", () => {
     expect(due.names).toEqual(["Long overdue", "Yesterday", "Today"]);
     expect(due.overdue).toBe(2);
     expect(due.html).toMatch(/<option value="followUp" selected="">Next follow-up ↑<\/option>/);
+  });
+
+  it("picking the filter in the form (its sort left at Default) also lists the most overdue first", async () => {
+    const { html } = await view("/admin/customers");
+    const fields = formFields(formHtml(html, 'action="/admin/customers"'));
+    expect(fields.sort).toBe("");
+    const query = new URLSearchParams({ ...fields, followUp: "due" });
+    expect((await view(`/admin/customers?${query}`)).names).toEqual(["Long overdue", "Yesterday", "Today"]);
   });
 
   it("narrows to the overdue ones (due before today), widens to the coming week, and keeps an explicit sort", async () => {

@@ -113,7 +113,14 @@ function Filters({ ui, raw, owners, isRep }: { ui: Ui; raw: Record<string, strin
         {selects.map((f) => (
           <Select label={f.label} name={f.name} value={raw[f.name]} options={f.options} empty={any} />
         ))}
-        <Select label={ui.t("customers.sort")} name="sort" value={raw.sort ?? "name"} options={sorts} />
+        {/* "Default" sends no sort: by name, or most overdue first once a follow-up filter is chosen. */}
+        <Select
+          label={ui.t("customers.sort")}
+          name="sort"
+          value={raw.sort}
+          options={sorts}
+          empty={ui.t("customers.sortDefault")}
+        />
         <div class="actions">
           <button type="submit">{ui.t("customers.apply")}</button>
           <a href="/admin/customers">{ui.t("customers.reset")}</a>
