@@ -80,6 +80,7 @@ it("lists the follow-ups most overdue first, saying how late each is, names as t
     "Today Ltd",
   ]);
   expect(root.querySelector("b")).toBeNull();
+  expect(rows.map((r) => r.querySelector(".tier")?.textContent)).toEqual(["A", "B", "C"]);
   expect(rows.map((r) => r.querySelector(".late, .muted")?.textContent)).toEqual([
     "12 days overdue",
     "1 day overdue",

@@ -5,6 +5,7 @@ import { dayNumber } from "../../../shared/dates";
 import type { Translate } from "../../lib/i18n";
 import type { Replies } from "../../lib/messages";
 import { ask } from "../send";
+import { TierChip } from "./Search";
 
 type Due = Replies["due"];
 
@@ -46,12 +47,11 @@ export function DueFollowUps(props: { serverUrl: string; t: Translate; onLogged?
       {due && !due.error && due.items.length === 0 && <p class="muted">{t("popup.dueNone")}</p>}
       <ul class="plain">
         {due?.items.map((c) => {
-          const tier = c.tier && /^[ABC]$/.test(c.tier) ? c.tier : null;
           const when = c.nextFollowUp ? dueText(t, c.nextFollowUp, due.today) : null;
           const s = state[c.id];
           return (
             <li key={c.id} class="row" data-testid="due">
-              <span class={`tier tier-${tier ?? "none"}`}>{tier ?? "·"}</span>
+              <TierChip tier={c.tier} />
               <a
                 class="grow"
                 href={`${serverUrl}/admin/customers/${encodeURIComponent(c.id)}`}

@@ -5,11 +5,16 @@ import type { Translate } from "../../lib/i18n";
 import { focusIfIdle } from "../focus";
 import { ask } from "../send";
 
+/** The tier as a coloured chip; anything but A, B or C (not graded, or unexpected) shows as a grey dot. */
+export function TierChip({ tier }: { tier: string | null }) {
+  const known = tier && /^[ABC]$/.test(tier) ? tier : null;
+  return <span class={`tier tier-${known ?? "none"}`}>{known ?? "·"}</span>;
+}
+
 function Line(props: { name: string; tier: string | null; credit: string | null; href: string | null; sub?: string }) {
-  const tier = props.tier && /^[ABC]$/.test(props.tier) ? props.tier : null;
   return (
     <li class="row">
-      <span class={`tier tier-${tier ?? "none"}`}>{tier ?? "·"}</span>
+      <TierChip tier={props.tier} />
       <span class={`dot dot-${props.credit ?? "unknown"}`} />
       {props.href ? (
         <a href={props.href} target="_blank" rel="noopener noreferrer">
