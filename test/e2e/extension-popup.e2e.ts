@@ -252,6 +252,12 @@ describe("popup from the keyboard", () => {
     await page.goto(`chrome-extension://${browser.extensionId}/popup.html`);
     const row = page.getByTestId("due").filter({ hasText: "Example Com" });
     await row.waitFor();
+    // Nothing on this page to log: the follow-ups come before the log form.
+    expect(
+      await page.evaluate(
+        () => (document.querySelector("#due-h")?.compareDocumentPosition(document.querySelector("form")!) ?? 0) & 4,
+      ),
+    ).toBe(4);
     expect(await row.locator(".muted, .late").first().textContent()).toBe("due today");
     await row.getByRole("button", { name: "Log call" }).click();
     await row.getByRole("status").filter({ hasText: "Logged" }).waitFor();

@@ -55,6 +55,8 @@ export function Popup() {
   const logFirst =
     page !== null && (params.get("mode") === "log" || page.emails.length > 0 || page.selection.trim() !== "");
   if (!status) return null;
+  // With something on the page to log, the log form comes first; otherwise the follow-ups due do.
+  const due = <DueFollowUps serverUrl={status.serverUrl ?? ""} t={t} onLogged={refresh} />;
   if (!status.connected) {
     return (
       <div>
@@ -70,8 +72,9 @@ export function Popup() {
     <div>
       <Search serverUrl={status.serverUrl ?? ""} t={t} autoFocus={page !== null && !logFirst} />
       {page && <PageCustomers emails={page.emails} serverUrl={status.serverUrl ?? ""} t={t} />}
+      {page && !logFirst && due}
       {page && <LogForm page={page} t={t} onLogged={refresh} autoFocus={logFirst} />}
-      <DueFollowUps serverUrl={status.serverUrl ?? ""} t={t} onLogged={refresh} />
+      {page && logFirst && due}
       <OutboxStatus status={status} t={t} refresh={refresh} />
       <div class="row between" style="margin-top:8px">
         {page && <SiteSwitch page={page} t={t} />}
