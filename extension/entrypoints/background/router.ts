@@ -2,7 +2,14 @@
 import { type Browser, browser } from "wxt/browser";
 import { customerDetailResponseSchema, customerListResponseSchema, pairResponseSchema } from "../../../shared/contract";
 import { apiJson } from "../../lib/api";
-import { getConnection, getProfile, getSettings, normaliseServerUrl, setConnection } from "../../lib/connection";
+import {
+  type Connection,
+  getConnection,
+  getProfile,
+  getSettings,
+  normaliseServerUrl,
+  setConnection,
+} from "../../lib/connection";
 import { normaliseEmail } from "../../lib/email";
 import { browserLanguage, resolveLocale, type UiLocale } from "../../lib/i18n";
 import { parseMessage } from "../../lib/message-schemas";
@@ -65,8 +72,7 @@ async function answer(m: Message): Promise<Replies[Message["type"]]> {
     case "search": {
       if (!connection) return { items: [], error: "not connected" };
       try {
-        const body = await apiJson<unknown>(connection, `/customers?limit=10&q=${encodeURIComponent(m.q)}`);
-        return { items: customerListResponseSchema.parse(body).items };
+        return { items: (await customerPage(connection, `limit=10&q=${encodeURIComponent(m.q)}`)).items };
       } catch (e) {
         return { items: [], error: (e as Error).message };
       }
@@ -120,12 +126,16 @@ export function localDay(now = new Date()): string {
 
 export const DUE_LIMIT = 8;
 
-async function dueFollowUps(connection: Awaited<ReturnType<typeof getConnection>>): Promise<Replies["due"]> {
+/** One page of GET /customers, checked against the contract (throws on a network, HTTP or shape problem). */
+async function customerPage(connection: Connection, query: string) {
+  return customerListResponseSchema.parse(await apiJson<unknown>(connection, `/customers?${query}`));
+}
+
+async function dueFollowUps(connection: Connection | null): Promise<Replies["due"]> {
   const today = localDay();
   if (!connection) return { items: [], today, more: false, error: "not connected" };
   try {
-    const query = `owner=me&followUpBy=${today}&sort=followUp&limit=${DUE_LIMIT}`;
-    const page = customerListResponseSchema.parse(await apiJson<unknown>(connection, `/customers?${query}`));
+    const page = await customerPage(connection, `owner=me&followUpBy=${today}&sort=followUp&limit=${DUE_LIMIT}`);
     return { items: page.items, today, more: page.nextCursor !== null };
   } catch (e) {
     return { items: [], today, more: false, error: (e as Error).message };
