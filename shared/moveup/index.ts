@@ -64,7 +64,8 @@ export function moveUpOptions(ctx: MoveUpContext): MoveUp[] {
     if (c.kind === "percentile") {
       const ladder = ctx.ladders[i];
       const own = facts.orderCount > 0 ? facts[c.metric] : null;
-      const target = ladder ? smallestValueReaching(ladder, own, needed / c.weight) : null;
+      // The criterion's points are rank × weight: the customer's own rank, a hint of where it sits on the ladder.
+      const target = ladder ? smallestValueReaching(ladder, own, needed / c.weight, current / c.weight) : null;
       if (target !== null) {
         fact = c.metric;
         delta = target - (own ?? 0);

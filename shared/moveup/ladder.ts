@@ -87,32 +87,85 @@ function reachesAt(ladder: RankLadder, own: number | null, m: number, target: nu
 }
 
 /**
+ * First candidate in [lo, hi) for which `reaches` holds (hi when none), the answer assumed near `guess`: steps of
+ * 1, 2, 4 … away from the guess bracket it, then a binary search inside the bracket. O(log distance), so a good
+ * guess costs a handful of probes of neighbouring entries instead of a search across the whole ladder.
+ */
+function firstReaching(ladder: RankLadder, own: number | null, target: number, lo: number, hi: number, guess: number) {
+  let below = lo - 1; // known not to reach (or before the range)
+  let above = hi; // known to reach (or past the range)
+  const g = Math.min(Math.max(guess, lo), hi - 1);
+  if (reachesAt(ladder, own, g, target)) {
+    above = g;
+    for (let step = 1; ; step *= 2) {
+      const m = g - step;
+      if (m <= below) break;
+      if (!reachesAt(ladder, own, m, target)) {
+        below = m;
+        break;
+      }
+      above = m;
+    }
+  } else {
+    below = g;
+    for (let step = 1; ; step *= 2) {
+      const m = g + step;
+      if (m >= above) break;
+      if (reachesAt(ladder, own, m, target)) {
+        above = m;
+        break;
+      }
+      below = m;
+    }
+  }
+  while (above - below > 1) {
+    const mid = (below + above) >> 1;
+    if (reachesAt(ladder, own, mid, target)) above = mid;
+    else below = mid;
+  }
+  return above;
+}
+
+/**
  * Smallest whole value above `own` whose percentile rank reaches `target` (0–1). The rank only changes at
- * a ranked value or one unit above it, so one binary search over those 2·D candidates finds it, O(log N).
+ * a ranked value or one unit above it, so one search over those 2·D candidates finds it, O(log N). The search
+ * starts where the target rank says the answer lies (about target × D), so it usually probes only a few;
+ * `ownRank`, the customer's current percentile rank, is only a hint of where `own` sits (any value is correct).
  * @example
  * smallestValueReaching(rankLadder([10, 20, 30]), 10, 1)    // 31
  * smallestValueReaching(rankLadder([10, 20, 30]), 10, 0.75) // 30 (passing 20, tying 30)
  */
-export function smallestValueReaching(ladder: RankLadder, own: number | null, target: number): number | null {
+export function smallestValueReaching(
+  ladder: RankLadder,
+  own: number | null,
+  target: number,
+  ownRank?: number,
+): number | null {
   const base = own ?? 0;
-  if (rankWithValue(ladder, own, base + 1) >= target) return base + 1;
   const d = ladder.distinct;
-  let lo = 0;
-  let hi = 2 * d.length;
-  // First candidate above the current value.
-  let a = 0;
-  let b = hi;
-  while (a < b) {
-    const mid = (a + b) >> 1;
-    if (valueAtMost(d, mid, base)) a = mid + 1;
-    else b = mid;
+  const perDistinct = d.length / Math.max(1, ladder.size);
+  // k: the first distinct value at or above base + 1, which also gives the rank base + 1 would have. The customer's
+  // own rank, when known, says where its value sits: the search starts just above it.
+  const near = own !== null && ownRank !== undefined ? ownRank * (ladder.size - 1) * perDistinct + 1 : undefined;
+  const k = lowerBound(d, base + 1, near);
+  const less = k < d.length ? (ladder.less[k] as number) : ladder.size;
+  const equal = k < d.length && d[k] === base + 1 ? (ladder.equal[k] as number) : 0;
+  if (rankOf(ladder, own, base + 1, less, equal) >= target) return base + 1;
+  const hi = 2 * d.length;
+  // First candidate above the current value: candidate 2k is (d[k] > base), and with whole values at most the one
+  // just before it (d[k − 1] + 1) also is. Values between base − 1 and base + 1 need a search of the ones before.
+  let lo = 2 * k;
+  if (lo > 0 && !valueAtMost(d, lo - 1, base)) lo--;
+  if (lo > 0 && !valueAtMost(d, lo - 1, base)) {
+    let a = 0;
+    while (a < lo) {
+      const mid = (a + lo) >> 1;
+      if (valueAtMost(d, mid, base)) a = mid + 1;
+      else lo = mid;
+    }
   }
-  lo = a;
   if (lo >= hi || !reachesAt(ladder, own, hi - 1, target)) return null;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (reachesAt(ladder, own, mid, target)) hi = mid;
-    else lo = mid + 1;
-  }
-  return valueAt(d, lo);
+  // With distinct values, less[j] = j: the rank target × (size − 1) is near distinct value target × D.
+  const guess = 2 * Math.floor(target * (ladder.size - 1) * perDistinct);
+  return valueAt(d, firstReaching(ladder, own, target, lo, hi, guess));
 }

@@ -55,13 +55,39 @@ export function percentileRanking(values: readonly (number | null)[]): Percentil
 }
 
 /**
- * Index of the first element ≥ value (lower bound) in an ascending array.
+ * Index of the first element ≥ value (lower bound) in an ascending array. With a `guess` of where it lies, the
+ * search brackets it by steps of 1, 2, 4 … from the guess first: a few probes when the guess is close, never
+ * more than about twice a plain binary search's.
  * @example
- * lowerBound([1, 3, 3, 5], 3) // 1
+ * lowerBound([1, 3, 3, 5], 3)    // 1
+ * lowerBound([1, 3, 3, 5], 4, 0) // 3
  */
-export function lowerBound(sorted: ArrayLike<number>, value: number): number {
+export function lowerBound(sorted: ArrayLike<number>, value: number, guess?: number): number {
   let lo = 0;
   let hi = sorted.length;
+  if (guess !== undefined && hi > 0) {
+    // Invariant of the search below: everything before lo is < value, everything from hi on is ≥ value.
+    const g = Math.min(Math.max(Math.floor(guess), 0), hi - 1);
+    if ((sorted[g] as number) < value) {
+      lo = g + 1;
+      for (let step = 1; lo + step - 1 < hi; step *= 2) {
+        if ((sorted[lo + step - 1] as number) >= value) {
+          hi = lo + step - 1;
+          break;
+        }
+        lo += step;
+      }
+    } else {
+      hi = g;
+      for (let step = 1; hi - step >= lo; step *= 2) {
+        if ((sorted[hi - step] as number) < value) {
+          lo = hi - step + 1;
+          break;
+        }
+        hi -= step;
+      }
+    }
+  }
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     if ((sorted[mid] as number) < value) lo = mid + 1;

@@ -17,13 +17,25 @@ describe("smallest value reaching a percentile rank", () => {
     expect(smallestValueReaching(rankLadder([10, 20, 30]), 10, 0.75)).toBe(30);
   });
 
-  it("agrees with a brute-force scan of every whole value", () => {
+  it("finds it among amounts with cents too, where another customer is less than one unit above", () => {
+    // Others 10.5 and 20: rank 0.75 is passing 10.5 and tying 20; 11 and 11.5 only pass 10.5 (0.5).
+    expect(smallestValueReaching(rankLadder([10, 10.5, 20]), 10, 0.75)).toBe(20);
+    expect(smallestValueReaching(rankLadder([10, 10.5, 20]), 10, 0.75, 0)).toBe(20);
+    expect(smallestValueReaching(rankLadder([9.2, 9.6, 10, 10.5, 20]), 10, 1, 0.5)).toBe(21);
+  });
+
+  it("agrees with a brute-force scan of every whole value, whatever the hint of the customer's own rank", () => {
     fc.assert(
       fc.property(
-        fc.array(fc.integer({ min: 0, max: 60 }), { minLength: 1, maxLength: 25 }),
+        // Up to 400 values, so the searches step far from where they start on some ladders.
+        fc.oneof(
+          fc.array(fc.integer({ min: 0, max: 60 }), { minLength: 1, maxLength: 25 }),
+          fc.array(fc.integer({ min: 0, max: 60 }), { minLength: 100, maxLength: 400 }),
+        ),
         fc.option(fc.integer({ min: 0, max: 60 })),
         fc.double({ min: 0, max: 1, noNaN: true }),
-        (others, own, target) => {
+        fc.option(fc.double({ min: 0, max: 1, noNaN: true })),
+        (others, own, target, hint) => {
           const sorted = rankLadder(Float64Array.from(own === null ? others : [...others, own]).sort());
           const base = own ?? 0;
           let brute: number | null = null;
@@ -38,6 +50,9 @@ describe("smallest value reaching a percentile rank", () => {
             }
           }
           expect(smallestValueReaching(sorted, own, target)).toBe(brute);
+          expect(smallestValueReaching(sorted, own, target, hint ?? undefined)).toBe(brute);
+          if (own !== null)
+            expect(smallestValueReaching(sorted, own, target, rankWithValue(sorted, own, own))).toBe(brute);
         },
       ),
       { numRuns: 1000 },

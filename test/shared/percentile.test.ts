@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { percentileRankAmong, percentileRanks } from "../../shared/percentile";
+import { lowerBound, percentileRankAmong, percentileRanks } from "../../shared/percentile";
 
 describe("percentile rank", () => {
   it("is (ascending rank − 1) / (N − 1)", () => {
@@ -36,6 +36,23 @@ describe("percentile rank", () => {
         const reversed = percentileRanks([...values].reverse());
         expect([...reversed].reverse()).toEqual([...ranks]);
       }),
+    );
+  });
+
+  it("finds the same lower bound wherever the search is told to start", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 50 }), { maxLength: 200 }),
+        fc.integer({ min: -2, max: 52 }),
+        fc.integer({ min: -5, max: 205 }),
+        (values, value, guess) => {
+          const sorted = Float64Array.from(values).sort();
+          const expected = sorted.findIndex((v) => v >= value);
+          expect(lowerBound(sorted, value)).toBe(expected < 0 ? sorted.length : expected);
+          expect(lowerBound(sorted, value, guess)).toBe(expected < 0 ? sorted.length : expected);
+        },
+      ),
+      { numRuns: 500 },
     );
   });
 });
