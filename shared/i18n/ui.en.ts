@@ -105,6 +105,13 @@ export const uiEn = {
   "options.failed": "Could not connect: {message}",
   "menu.logSelection": "Log interaction with “%s”",
   "menu.logLink": "Log interaction with this address",
+  "badge.title": "Tierlens",
+  "badge.dueOne": "Tierlens: 1 follow-up due today",
+  "badge.due": "Tierlens: {count} follow-ups due today",
+  "badge.dueMany": "Tierlens: more than {count} follow-ups due today",
+  "badge.pendingOne": "Tierlens: 1 logged touch waiting to be sent",
+  "badge.pending": "Tierlens: {count} logged touches waiting to be sent",
+  "badge.failed": "Tierlens: a logged touch could not be sent. Open to retry it.",
 } as const;
 
 export type UiKey = keyof typeof uiEn;

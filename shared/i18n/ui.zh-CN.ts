@@ -106,4 +106,11 @@ export const uiZhCN: Record<UiKey, string> = {
   "options.failed": "连接失败：{message}",
   "menu.logSelection": "记录与“%s”的跟进",
   "menu.logLink": "记录与此地址的跟进",
+  "badge.title": "Tierlens",
+  "badge.dueOne": "Tierlens：今天有 1 位客户待跟进",
+  "badge.due": "Tierlens：今天有 {count} 位客户待跟进",
+  "badge.dueMany": "Tierlens：今天有超过 {count} 位客户待跟进",
+  "badge.pendingOne": "Tierlens：1 条跟进记录等待发送",
+  "badge.pending": "Tierlens：{count} 条跟进记录等待发送",
+  "badge.failed": "Tierlens：有跟进记录未能发送，打开以重试。",
 };

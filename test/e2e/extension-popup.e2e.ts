@@ -259,8 +259,6 @@ describe("popup from the keyboard", () => {
       ),
     ).toBe(4);
     expect(await row.locator(".muted, .late").first().textContent()).toBe("due today");
-    await row.getByRole("button", { name: "Log call" }).click();
-    await row.getByRole("status").filter({ hasText: "Logged" }).waitFor();
     const dueIds = async () =>
       (
         await apiCall<{ items: { id: string }[] }>(
@@ -270,7 +268,20 @@ describe("popup from the keyboard", () => {
           `/api/v1/customers?owner=me&followUpBy=${new Date().toISOString().slice(0, 10)}`,
         )
       ).items.map((c) => c.id);
+    // The toolbar badge counts them, and its tooltip says what the number is.
+    const badge = () => page.evaluate(() => Promise.all([chrome.action.getBadgeText({}), chrome.action.getTitle({})]));
+    const before = (await dueIds()).length;
+    expect(before).toBeGreaterThan(0);
+    await waitUntil("the due count on the badge", badge, ([text]) => text === String(before));
+    expect((await badge())[1]).toBe(
+      before === 1 ? "Tierlens: 1 follow-up due today" : `Tierlens: ${before} follow-ups due today`,
+    );
+    await row.getByRole("button", { name: "Log call" }).click();
+    await row.getByRole("status").filter({ hasText: "Logged" }).waitFor();
     await waitUntil("the follow-up call on the worker", dueIds, (ids) => !ids.includes(com.id));
+    // Once the call is stored, the badge counts one follow-up fewer (blank at none).
+    const after = before - 1;
+    await waitUntil("the badge counting one fewer", badge, ([text]) => text === (after === 0 ? "" : String(after)));
     const detail = await apiCall<{ interactions: { summary: string; kind: string }[] }>(
       worker,
       token,
@@ -289,6 +300,10 @@ describe("popup from the keyboard", () => {
 
 declare const chrome: {
   storage: { local: { set(v: unknown): Promise<void> } };
-  action: { openPopup(): Promise<void> };
+  action: {
+    openPopup(): Promise<void>;
+    getBadgeText(d: object): Promise<string>;
+    getTitle(d: object): Promise<string>;
+  };
   commands: { getAll(): Promise<{ name?: string; shortcut?: string }[]> };
 };

@@ -2,7 +2,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { browser } from "wxt/browser";
 import { fakeBrowser } from "wxt/testing/fake-browser";
-import { DUE_LIMIT, handle, localDay } from "../../extension/entrypoints/background/router";
+import { localDay } from "../../extension/entrypoints/background/badge";
+import { COUNT_LIMIT } from "../../extension/entrypoints/background/follow-ups";
+import { handle } from "../../extension/entrypoints/background/router";
 import { lookups } from "../../extension/entrypoints/background/services";
 import { parseMessage } from "../../extension/lib/message-schemas";
 import { customerResult } from "./results";
@@ -113,7 +115,7 @@ describe("background router", () => {
       owner: "me",
       followUpBy: today,
       sort: "followUp",
-      limit: String(DUE_LIMIT),
+      limit: String(COUNT_LIMIT),
     });
     expect(localDay(new Date(2026, 0, 5, 23, 59))).toBe("2026-01-05");
   });

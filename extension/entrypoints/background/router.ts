@@ -1,19 +1,13 @@
 // Answers validated messages; privileged ones only from extension pages, web-page content scripts may only look up.
 import { type Browser, browser } from "wxt/browser";
-import { customerDetailResponseSchema, customerListResponseSchema, pairResponseSchema } from "../../../shared/contract";
+import { customerDetailResponseSchema, pairResponseSchema } from "../../../shared/contract";
 import { apiJson } from "../../lib/api";
-import {
-  type Connection,
-  getConnection,
-  getProfile,
-  getSettings,
-  normaliseServerUrl,
-  setConnection,
-} from "../../lib/connection";
+import { getConnection, getProfile, getSettings, normaliseServerUrl, setConnection } from "../../lib/connection";
 import { normaliseEmail } from "../../lib/email";
 import { browserLanguage, resolveLocale, type UiLocale } from "../../lib/i18n";
 import { parseMessage } from "../../lib/message-schemas";
 import { CONTENT_SCRIPT_MESSAGES, type LogDraft, type Message, type Replies } from "../../lib/messages";
+import { customerPage, dueFollowUps } from "./follow-ups";
 import { refreshProfile } from "./profile";
 import { lookups, outbox } from "./services";
 import { syncGenericScripts } from "./sites";
@@ -115,30 +109,6 @@ async function answer(m: Message): Promise<Replies[Message["type"]]> {
     case "sitesChanged":
       await syncGenericScripts();
       return { ok: true };
-  }
-}
-
-/** The browser's local day (YYYY-MM-DD): "due today" is the rep's today, not UTC's. */
-export function localDay(now = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
-export const DUE_LIMIT = 8;
-
-/** One page of GET /customers, checked against the contract (throws on a network, HTTP or shape problem). */
-async function customerPage(connection: Connection, query: string) {
-  return customerListResponseSchema.parse(await apiJson<unknown>(connection, `/customers?${query}`));
-}
-
-async function dueFollowUps(connection: Connection | null): Promise<Replies["due"]> {
-  const today = localDay();
-  if (!connection) return { items: [], today, more: false, error: "not connected" };
-  try {
-    const page = await customerPage(connection, `owner=me&followUpBy=${today}&sort=followUp&limit=${DUE_LIMIT}`);
-    return { items: page.items, today, more: page.nextCursor !== null };
-  } catch (e) {
-    return { items: [], today, more: false, error: (e as Error).message };
   }
 }
 

@@ -1,4 +1,4 @@
-// The background's long-lived pieces: the lookup service, the outbox and the toolbar badge, wired to the worker API.
+// The background's long-lived pieces: the lookup service and the outbox, wired to the worker API and the toolbar badge.
 import { browser } from "wxt/browser";
 import { interactionBatchResponseSchema } from "../../../shared/contract/interactions";
 import { lookupResponseSchema } from "../../../shared/contract/lookup";
@@ -7,6 +7,8 @@ import { getConnection } from "../../lib/connection";
 import { type CacheEntry, LookupService } from "../../lib/lookup";
 import { Outbox, type OutboxSummary } from "../../lib/outbox";
 import { scheduleFor } from "../../lib/schedule";
+import { showBadge } from "./badge";
+import { refreshDueBadge } from "./follow-ups";
 
 const CACHE_KEY = "lookupCache";
 
@@ -14,9 +16,7 @@ const CACHE_KEY = "lookupCache";
 export const schedule = scheduleFor(import.meta.env.MODE);
 
 export function updateBadge({ pending, failed }: Pick<OutboxSummary, "pending" | "failed">): void {
-  const text = pending > 0 ? String(pending) : failed > 0 ? "!" : "";
-  void browser.action.setBadgeText({ text });
-  void browser.action.setBadgeBackgroundColor({ color: pending > 0 ? "#2563eb" : "#dc2626" });
+  void showBadge({ pending, failed });
 }
 
 export const outbox = new Outbox({
@@ -28,7 +28,11 @@ export const outbox = new Outbox({
     const body = await apiJson<unknown>(connection, "/interactions/batch", { body: { items } });
     const { results } = interactionBatchResponseSchema.parse(body);
     // A new touch changes its customer's next steps on the worker: cards should ask again, not wait out the TTL.
-    if (results.some((r) => r.status === 201)) lookups.expire();
+    // It may also be the follow-up that was due: count them again.
+    if (results.some((r) => r.status === 201)) {
+      lookups.expire();
+      void refreshDueBadge().catch(() => undefined);
+    }
     return results;
   },
   onChange: updateBadge,
