@@ -207,6 +207,8 @@ export const adminEn = {
   "detail.phone": "Phone",
   "detail.decisionRole": "Decision role",
   "detail.badTime": "Give a date and time.",
+  "detail.sentTwice":
+    "This form was already sent with other content; the first log is kept. Send it again to log this one too.",
   "detail.edit": "Edit",
   "detail.kind": "Kind",
   "detail.when": "When",

@@ -208,6 +208,7 @@ export const adminZhCN: Record<AdminKey, string> = {
   "detail.phone": "电话",
   "detail.decisionRole": "决策角色",
   "detail.badTime": "请填写日期和时间。",
+  "detail.sentTwice": "此表单已提交过不同的内容，第一次的记录已保留。再次提交即可同时记录这一条。",
   "detail.edit": "编辑",
   "detail.kind": "类型",
   "detail.when": "时间",

@@ -168,4 +168,29 @@ describe("pages in zh-CN", () => {
     const [customer] = await db.select().from(schema.customers).where(eq(schema.customers.id, id));
     expect(customer?.creditLimit).toBeNull();
   });
+
+  it("a log form sent twice (a double click, a resend) logs once; sent again with other content it says so", async () => {
+    const id = await insertCustomer(admin.workspaceId, { name: "双击 Co.", grade: null });
+    const path = `/admin/customers/${id}`;
+    const form = formFields(formHtml(await (await page(jar, "GET", path)).text(), `action="${path}/interactions"`));
+    expect(form.id).toMatch(/^[0-9a-f-]{36}$/);
+    const sent = { ...form, kind: "call", summary: "确认报价" };
+    for (let i = 0; i < 2; i++) {
+      const res = await page(jar, "POST", `${path}/interactions`, sent);
+      expect(res.status).toBe(303);
+      expect(res.headers.get("Location")).toContain("notice=interactionLogged");
+    }
+    const logs = () => db.select().from(schema.interactions).where(eq(schema.interactions.customerId, id));
+    expect((await logs()).map((l) => [l.id, l.summary])).toEqual([[form.id, "确认报价"]]);
+
+    const other = await page(jar, "POST", `${path}/interactions`, { ...sent, summary: "另一件事" });
+    expect(other.status).toBe(409);
+    const again = formHtml(await other.text(), `action="${path}/interactions"`);
+    expect(again).toContain("此表单已提交过不同的内容");
+    const fresh = formFields(again);
+    expect(fresh).toMatchObject({ summary: "另一件事" });
+    expect(fresh.id).not.toBe(form.id);
+    expect((await page(jar, "POST", `${path}/interactions`, fresh)).status).toBe(303);
+    expect((await logs()).map((l) => l.summary).sort()).toEqual(["另一件事", "确认报价"]);
+  });
 });

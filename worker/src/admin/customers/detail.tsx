@@ -1,6 +1,7 @@
 // A customer's page: headline grade, explanation, models, credit, orders, opportunities, timeline, history, edits.
 import { and, asc, eq } from "drizzle-orm";
 import { type Context, Hono } from "hono";
+import { z } from "zod";
 import { type CustomerDetailResponse, MAX_AHEAD_MS, updateCustomerRequestSchema } from "../../../../shared/contract";
 import type { CustomerGrade } from "../../../../shared/grade/types";
 import { INTERACTION_KINDS, type InteractionKind } from "../../../../shared/records";
@@ -26,8 +27,10 @@ import { Models, Scorecard, Suggestions } from "./grade-panels";
 import { customerListPage } from "./list";
 
 const HISTORY_POINTS = 60;
+/** A form's log id, as the API contract takes one. */
+const formLogId = z.uuid();
 
-async function detailPage(c: Context<AdminEnv>, problems: Problems = {}, status: 200 | 400 = 200, draft?: Draft) {
+async function detailPage(c: Context<AdminEnv>, problems: Problems = {}, status: 200 | 400 | 409 = 200, draft?: Draft) {
   const { ui, caller } = pageContext(c);
   const db = c.var.db;
   const id = c.req.param("id") ?? "";
@@ -214,9 +217,14 @@ customers.post("/:id/interactions", async (c) => {
     return detailPage(c, { occurredAt: t("detail.badTime") }, 400, draft);
   }
   // The API-core service: same validation and idempotency rules as POST /api/v1/interactions.
-  const item = { id: crypto.randomUUID(), customerId: id, kind, occurredAt, summary: String(body.summary ?? "") };
+  // The form's own id (see LogForm) makes a second send of the same form a replay, answered 200, not a second log.
+  const formId = String(body.id ?? "");
+  const logId = formLogId.safeParse(formId).success ? formId.toLowerCase() : crypto.randomUUID();
+  const item = { id: logId, customerId: id, kind, occurredAt, summary: String(body.summary ?? "") };
   const [result] = await logInteractions(c.var.db, caller, [item], () => "");
-  if (result?.status !== 201) {
+  if (result?.error?.code === "idempotency_conflict")
+    return detailPage(c, { summary: t("detail.sentTwice") }, 409, draft);
+  if (result?.status !== 201 && result?.status !== 200) {
     const problems: Problems = {};
     const details = result?.error?.details ?? [];
     for (const d of details) problems[d.field === "summary" ? "summary" : "occurredAt"] ??= messageText(t, d.message);

@@ -105,6 +105,8 @@ export function LogInteractionForm({
   const typed = draft?.form === "log" ? draft.values : {};
   return (
     <PostForm ui={ui} action={`/admin/customers/${encodeURIComponent(customerId)}/interactions`}>
+      {/* The log's id, made when the form is drawn: the same form sent twice (a double click, a resend) logs once. */}
+      <input type="hidden" name="id" value={crypto.randomUUID()} />
       <div class="row">
         <Select
           label={ui.t("detail.kind")}
