@@ -64,6 +64,15 @@ const PAGES: Record<string, PageCase[]> = {
   "GET /admin/scoring": [{ name: "scoring", path: () => "/admin/scoring", expect: adminOnly(200) }],
   "GET /admin/sign-in": [{ name: "sign-in while signed in", path: () => "/admin/sign-in", expect: all(303) }],
   "GET /admin/tokens": [{ name: "tokens", path: () => "/admin/tokens", expect: adminOnly(200) }],
+  "GET /admin/today": [
+    {
+      name: "my day",
+      path: () => "/admin/today",
+      expect: all(200),
+      // Everyone's day is their own customers: never another rep's, whoever asks.
+      check: (text) => expect(text).not.toContain(t.names.others),
+    },
+  ],
   "GET /admin/assets/app.css": [{ name: "css", path: () => "/admin/assets/app.css", expect: all(200) }],
   "GET /admin/assets/app.js": [{ name: "js", path: () => "/admin/assets/app.js", expect: all(200) }],
   "GET /admin/assets/icon.svg": [{ name: "icon", path: () => "/admin/assets/icon.svg", expect: all(200) }],

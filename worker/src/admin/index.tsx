@@ -20,6 +20,7 @@ import { connect } from "./people/connect";
 import { tokens } from "./people/tokens";
 import { people } from "./people/users";
 import { scoring } from "./scoring/page";
+import { today } from "./today/page";
 
 export const admin = new Hono<AdminEnv>();
 
@@ -36,6 +37,7 @@ admin.route("/", setup);
 admin.route("/admin", signIn);
 admin.route("/admin", lang);
 admin.route("/admin/account", account);
+admin.route("/admin/today", today);
 admin.route("/admin/customers", customers);
 admin.route("/admin/scoring", scoring);
 admin.route("/admin/people", people);

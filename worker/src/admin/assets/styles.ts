@@ -110,6 +110,7 @@ tr.overdue td:first-child{box-shadow:inset 3px 0 0 var(--hold)}
 .kpi{background:var(--card);border:1px solid var(--line);border-radius:var(--radius);padding:.8rem 1rem;box-shadow:var(--shadow)}
 .kpi b{display:block;font-size:1.5rem}
 .kpi span{color:var(--muted);font-size:.85rem}
+a.kpi{color:inherit;text-decoration:none}a.kpi:hover,a.kpi:focus-visible{border-color:var(--brand)}a.kpi:hover b{color:var(--brand)}
 .headline{display:flex;flex-wrap:wrap;gap:1rem 2rem;align-items:center}
 .headline .score{font-size:1.6rem;font-weight:700}
 dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.3rem 1rem;margin:0}
@@ -133,6 +134,8 @@ ul.details{margin:0;padding:0;list-style:none;min-width:12rem}
 .timeline li::before{content:"";position:absolute;left:-6px;top:.55rem;width:10px;height:10px;border-radius:50%;background:var(--brand)}
 .suggestions{list-style:none;margin:0;padding:0}
 .suggestions li{padding:.5rem .7rem;border-radius:8px;background:#f4f6fb;margin-bottom:.5rem}
+.suggestions.compact li{padding:.2rem .5rem;margin-bottom:.25rem;font-size:.9rem}
+form.inline{display:inline;margin:0}.nowrap{white-space:nowrap}
 .p1{border-left:4px solid var(--hold)}.p2{border-left:4px solid var(--watch)}.p3{border-left:4px solid var(--brand)}
 .p4,.p5{border-left:4px solid var(--c)}
 fieldset.criterion{border:1px solid var(--line);border-radius:8px;padding:.6rem .8rem .7rem;margin:0 0 .75rem;background:#fbfcfe;min-width:0}

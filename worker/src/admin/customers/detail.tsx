@@ -212,7 +212,11 @@ customers.post("/:id/interactions", async (c) => {
   const draft: Draft = { form: "log", values: draftValues(body) };
   const { t } = pageContext(c).ui;
   const kind = String(body.kind ?? "");
-  const occurredAt = zonedLocalToIso(String(body.occurredAt ?? ""), c.var.session?.timeZone ?? "Asia/Shanghai");
+  // The one-click "Log call" of /admin/today: logged as of now, and back to that page.
+  const fromToday = body.back === "today" && body.occurredAt === undefined;
+  const occurredAt = fromToday
+    ? new Date().toISOString()
+    : zonedLocalToIso(String(body.occurredAt ?? ""), c.var.session?.timeZone ?? "Asia/Shanghai");
   if (!INTERACTION_KINDS.includes(kind as InteractionKind) || !occurredAt) {
     return detailPage(c, { occurredAt: t("detail.badTime") }, 400, draft);
   }
@@ -222,8 +226,12 @@ customers.post("/:id/interactions", async (c) => {
   const logId = formLogId.safeParse(formId).success ? formId.toLowerCase() : crypto.randomUUID();
   const item = { id: logId, customerId: id, kind, occurredAt, summary: String(body.summary ?? "") };
   const [result] = await logInteractions(c.var.db, caller, [item], () => "");
+  const logged = fromToday
+    ? "/admin/today?notice=interactionLogged"
+    : `/admin/customers/${encodeURIComponent(id)}?notice=interactionLogged`;
+  // A one-click log differs from its earlier send only in the time: the click was logged already.
   if (result?.error?.code === "idempotency_conflict")
-    return detailPage(c, { summary: t("detail.sentTwice") }, 409, draft);
+    return fromToday ? c.redirect(logged, 303) : detailPage(c, { summary: t("detail.sentTwice") }, 409, draft);
   if (result?.status !== 201 && result?.status !== 200) {
     const problems: Problems = {};
     const details = result?.error?.details ?? [];
@@ -231,5 +239,5 @@ customers.post("/:id/interactions", async (c) => {
     if (details.length === 0) problems.occurredAt = messageText(t, result?.error?.message ?? "");
     return detailPage(c, problems, 400, draft);
   }
-  return c.redirect(`/admin/customers/${encodeURIComponent(id)}?notice=interactionLogged`, 303);
+  return c.redirect(logged, 303);
 });

@@ -18,7 +18,8 @@ export const home = new Hono<AdminEnv>();
 
 home.get("/", requireSession, async (c) => {
   const { ui, caller } = pageContext(c);
-  if (caller.role === "rep") return c.redirect("/admin/customers", 303);
+  // A rep's home is their own day: whom to follow up, whose credit to watch.
+  if (caller.role === "rep") return c.redirect("/admin/today", 303);
   const d = await loadDashboard(c.var.db, caller.workspaceId);
   const ws = d.report;
   const notice = noticeOf(c, ui);

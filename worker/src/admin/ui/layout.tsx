@@ -13,6 +13,7 @@ interface NavItem {
 
 const NAV: NavItem[] = [
   { href: "/admin", key: "nav.dashboard", roles: ["admin", "manager"] },
+  { href: "/admin/today", key: "nav.today", roles: ["admin", "manager", "rep"] },
   { href: "/admin/customers", key: "nav.customers", roles: ["admin", "manager", "rep"] },
   { href: "/admin/scoring", key: "nav.scoring", roles: ["admin"] },
   { href: "/admin/import", key: "nav.import", roles: ["admin"] },

@@ -1,0 +1,169 @@
+// /admin/today: the caller's own follow-ups due (most overdue first, each with its next steps and a one-click call)
+// and credit to watch, with counts linking to the full lists; a rep's home. Only the caller's own customers.
+import { eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { dayNumber, isoDate } from "../../shared/dates";
+import type { Suggestion } from "../../shared/grade/types";
+import { todayIn } from "../../worker/src/admin/lib/zoned-time";
+import * as schema from "../../worker/src/db/schema";
+import { regradeWorkspace } from "../../worker/src/jobs/regrade";
+import { formFields, formHtml } from "./admin-forms";
+import { page, sessionFor } from "./admin-helpers";
+import { insertCustomer } from "./fixtures";
+import { createTestUser, createTestWorkspace, db, type TestUser } from "./helpers";
+
+/** Days from today in Asia/Shanghai (the workspace's zone), as the page counts them. */
+const day = (offset: number) => isoDate(dayNumber(todayIn("Asia/Shanghai")) + offset);
+const step = (code: Suggestion["code"], priority: Suggestion["priority"], params = {}): Suggestion => ({
+  code,
+  priority,
+  title: { key: `suggest.${code}`, params },
+  facts: {},
+});
+
+let rep: TestUser;
+let other: TestUser;
+
+async function view(user: TestUser, path = "/admin/today", lang = "en") {
+  const { jar } = await sessionFor(user);
+  jar.cookies.set("tl_lang", lang);
+  const res = await page(jar, "GET", path);
+  expect(res.status).toBe(200);
+  const html = await res.text();
+  const section = (id: string) => {
+    const part = html.split(`id="${id}"`)[1]?.split("</section>")[0] ?? "";
+    const rows = [...part.matchAll(/<tr data-customer="[^"]+">([\s\S]*?)<\/tr>/g)].map((m) => m[1] ?? "");
+    return rows.map((r) => ({
+      name: /<a href="\/admin\/customers\/[^"]+">([^<]*)<\/a>/.exec(r)?.[1],
+      text: r
+        .replace(/<[^>]+>/g, " ")
+        .replace(/\s+/g, " ")
+        .trim(),
+    }));
+  };
+  const kpis = [...html.matchAll(/<a class="kpi" href="([^"]+)"><b>([^<]*)<\/b>/g)].map((m) => [m[2], m[1]]);
+  return { html, due: section("due-h"), credit: section("credit-h"), kpis, jar };
+}
+
+beforeAll(async () => {
+  const admin = await createTestWorkspace("Today Co.");
+  rep = await createTestUser(admin.workspaceId, "rep");
+  other = await createTestUser(admin.workspaceId, "rep");
+  const mine = { ownerId: rep.userId };
+  await insertCustomer(admin.workspaceId, {
+    ...mine,
+    name: "Long overdue",
+    grade: {
+      tier: "C",
+      nextFollowUp: day(-30),
+      suggestions: [step("follow-up-overdue", 2, { days: 29 }), step("find-decision-maker", 3)],
+    },
+  });
+  await insertCustomer(admin.workspaceId, { ...mine, name: "Due today", grade: { tier: "A", nextFollowUp: day(0) } });
+  await insertCustomer(admin.workspaceId, { ...mine, name: "Later", grade: { nextFollowUp: day(10) } });
+  await insertCustomer(admin.workspaceId, {
+    ...mine,
+    name: "Hold Co",
+    grade: { credit: "hold", overdueAmount: 1_200_000, nextFollowUp: day(5), suggestions: [step("qualify-budget", 3)] },
+  });
+  await insertCustomer(admin.workspaceId, {
+    ...mine,
+    name: "Watch Co",
+    grade: { credit: "watch", nextFollowUp: day(9) },
+  });
+  // Not mine: a colleague's and an unowned customer, both overdue and on hold.
+  for (const ownerId of [other.userId, null])
+    await insertCustomer(admin.workspaceId, {
+      ownerId,
+      name: `Not mine ${ownerId ? "colleague" : "unowned"}`,
+      grade: { credit: "hold", overdueAmount: 9_900_000, nextFollowUp: day(-60) },
+    });
+});
+
+describe("a rep's day", () => {
+  it("lists my follow-ups due, most overdue first, with how late and the next steps the list does not already say", async () => {
+    const { due } = await view(rep);
+    expect(due.map((r) => r.name)).toEqual(["Long overdue", "Due today"]);
+    expect(due[0]?.text).toContain("30 days overdue");
+    expect(due[0]?.text).toContain("never contacted");
+    expect(due[0]?.text).toContain("Find and contact the decision maker");
+    expect(due[0]?.text).not.toContain("Follow-up overdue by"); // the row says it, as of today
+    expect(due[1]?.text).toContain("due today");
+    expect(due[1]?.text).toContain("No next step.");
+  });
+
+  it("lists my credit to watch, largest overdue first, and counts what the links open", async () => {
+    const { credit, kpis } = await view(rep);
+    expect(credit.map((r) => r.name)).toEqual(["Hold Co", "Watch Co"]);
+    expect(credit[0]?.text).toContain("CN¥12,000");
+    expect(credit[0]?.text).toContain("Find out whether the customer can pay");
+    expect(kpis).toEqual([
+      ["1", "/admin/customers?owner=me&amp;followUp=overdue"],
+      ["1", "/admin/customers?owner=me&amp;followUp=due"],
+      ["2", "/admin/customers?owner=me&amp;credit=hold,watch&amp;sort=-overdue"],
+      ["CN¥12,000", "/admin/customers?owner=me&amp;credit=hold,watch&amp;sort=-overdue"],
+    ]);
+  });
+
+  it("is the rep's home page and first in the menu, and speaks Chinese", async () => {
+    const { jar } = await sessionFor(rep);
+    const home = await page(jar, "GET", "/admin");
+    expect(home.status).toBe(303);
+    expect(home.headers.get("Location")).toBe("/admin/today");
+    const { html, due } = await view(rep, "/admin/today", "zh-CN");
+    expect(html).toMatch(/<a href="\/admin\/today" aria-current="page">今日<\/a>/);
+    expect(html.indexOf('href="/admin/today"')).toBeLessThan(html.indexOf('href="/admin/customers"'));
+    expect(due[0]?.text).toContain("已逾期 30 天");
+    expect(due[0]?.text).toContain("找到并联系决策者");
+    expect(due[1]?.text).toContain("今天到期");
+  });
+
+  it("shows a colleague only their own customers, and says so when nothing is due and no credit needs watching", async () => {
+    const colleague = await view(other);
+    expect(colleague.due.map((r) => r.name)).toEqual(["Not mine colleague"]);
+    expect(colleague.credit.map((r) => r.name)).toEqual(["Not mine colleague"]);
+    const idle = await view(await createTestUser(rep.workspaceId, "rep"));
+    expect([idle.due, idle.credit]).toEqual([[], []]);
+    expect(idle.kpis.map(([value]) => value)).toEqual(["0", "0", "0", "CN¥0"]);
+    expect(idle.html).toContain("No follow-up due: every customer of yours is within their follow-up cadence.");
+    expect(idle.html).toContain("None of your customers is on credit hold or watch.");
+  });
+});
+
+describe("one-click follow-up call", () => {
+  it("logs a call now, once even when clicked twice, and the customer leaves the list", async () => {
+    const admin = await createTestWorkspace("Call Co.");
+    const r = await createTestUser(admin.workspaceId, "rep");
+    const customerId = crypto.randomUUID();
+    await db
+      .insert(schema.customers)
+      .values({ id: customerId, workspaceId: admin.workspaceId, name: "Quiet Ltd", ownerId: r.userId });
+    await db.insert(schema.interactions).values({
+      workspaceId: admin.workspaceId,
+      id: crypto.randomUUID(),
+      customerId,
+      kind: "call",
+      occurredAt: "2026-01-05T02:00:00.000Z",
+      summary: "last call",
+    });
+    await regradeWorkspace(db, admin.workspaceId, "2026-03-01");
+    const before = await view(r);
+    expect(before.due.map((d) => d.name)).toEqual(["Quiet Ltd"]);
+    const action = `/admin/customers/${customerId}/interactions`;
+    const form = formFields(formHtml(before.html, `action="${action}"`));
+    expect(form).toMatchObject({ kind: "call", summary: "Follow-up call", back: "today" });
+    const sent = Date.now();
+    for (let click = 0; click < 2; click++) {
+      const res = await page(before.jar, "POST", action, form);
+      expect(res.status).toBe(303);
+      expect(res.headers.get("Location")).toBe("/admin/today?notice=interactionLogged");
+    }
+    const calls = await db.select().from(schema.interactions).where(eq(schema.interactions.customerId, customerId));
+    const logged = calls.filter((c) => c.summary === "Follow-up call");
+    expect(logged).toHaveLength(1);
+    expect(Math.abs(Date.parse(logged[0]!.occurredAt) - sent)).toBeLessThan(60_000);
+    const after = await view(r, "/admin/today?notice=interactionLogged");
+    expect(after.due).toEqual([]);
+    expect(after.html).toContain("Interaction logged.");
+  });
+});

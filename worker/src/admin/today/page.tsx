@@ -1,0 +1,200 @@
+// /admin/today: the caller's own day. Whom to follow up (most overdue first, each a call logged in one click) and whose
+// credit to watch, with each customer's first next steps; the counts link to the full lists. A rep's home page.
+import { Hono } from "hono";
+import type { CustomerListItem } from "../../../../shared/contract";
+import { dayNumber } from "../../../../shared/dates";
+import { requireSession } from "../../middleware/session";
+import type { AdminEnv } from "../env";
+import type { Ui } from "../i18n";
+import { todayIn } from "../lib/zoned-time";
+import { noticeOf, pageContext, render } from "../render";
+import { CreditBadge, Marks, TierBadge } from "../ui/badges";
+import { PostForm } from "../ui/form";
+import { Page } from "../ui/layout";
+import { type GradeNotes, loadToday, type Today } from "./data";
+
+export const today = new Hono<AdminEnv>();
+
+/** The customer list, filtered to what a count or a section stands for. */
+const LINKS = {
+  overdue: "/admin/customers?owner=me&followUp=overdue",
+  due: "/admin/customers?owner=me&followUp=due",
+  credit: "/admin/customers?owner=me&credit=hold,watch&sort=-overdue",
+} as const;
+
+/** Next steps the due list's follow-up column already says (as of today, where the grade's are of its regrade). */
+const FOLLOW_UP_CODES = ["follow-up-overdue", "follow-up-due"] as const;
+
+/** "due today", "1 day overdue", "12 days overdue". */
+function lateness(ui: Ui, nextFollowUp: string, day: string): { text: string; late: boolean } {
+  const days = dayNumber(day) - dayNumber(nextFollowUp);
+  if (days <= 0) return { text: ui.t("today.dueToday"), late: false };
+  return { text: days === 1 ? ui.t("today.overdueOneDay") : ui.t("today.overdueDays", { days }), late: true };
+}
+
+function Kpi({ value, label, href }: { value: string; label: string; href: string }) {
+  return (
+    <a class="kpi" href={href}>
+      <b>{value}</b>
+      <span>{label}</span>
+    </a>
+  );
+}
+
+function Customer({ ui, c }: { ui: Ui; c: CustomerListItem }) {
+  return (
+    <td>
+      <a href={`/admin/customers/${encodeURIComponent(c.id)}`}>{c.name}</a>{" "}
+      <Marks ui={ui} keyAccount={c.keyAccount} negative={c.negativeValue} />
+    </td>
+  );
+}
+
+/** Steps shown per customer. */
+const STEPS_SHOWN = 2;
+
+/** The customer's first next steps, less those of codes the row already says (the follow-up in the due list). */
+function Steps({ ui, notes, skip = [] }: { ui: Ui; notes: GradeNotes | undefined; skip?: readonly string[] }) {
+  const steps = (notes?.steps ?? []).filter((s) => !skip.includes(s.code)).slice(0, STEPS_SHOWN);
+  if (steps.length === 0) return <td class="muted small">{ui.t("today.noSteps")}</td>;
+  return (
+    <td>
+      <ul class="suggestions compact">
+        {steps.map((s) => (
+          <li class={`p${s.priority}`}>{ui.msg(s.title)}</li>
+        ))}
+      </ul>
+    </td>
+  );
+}
+
+/** One click logs a follow-up call now; the form's id makes a double click log it once. */
+function LogCall({ ui, c }: { ui: Ui; c: CustomerListItem }) {
+  return (
+    <PostForm ui={ui} action={`/admin/customers/${encodeURIComponent(c.id)}/interactions`} class="inline">
+      <input type="hidden" name="id" value={crypto.randomUUID()} />
+      <input type="hidden" name="kind" value="call" />
+      <input type="hidden" name="summary" value={ui.t("today.followUpSummary")} />
+      <input type="hidden" name="back" value="today" />
+      <button type="submit" class="btn small nowrap" aria-label={ui.t("today.logCallWith", { name: c.name })}>
+        {ui.t("today.logCall")}
+      </button>
+    </PostForm>
+  );
+}
+
+function DueTable({ ui, d, day }: { ui: Ui; d: Today; day: string }) {
+  return (
+    <div class="table-wrap">
+      <table>
+        <thead>
+          <tr>
+            <th>{ui.t("customers.name")}</th>
+            <th>{ui.t("customers.tier")}</th>
+            <th>{ui.t("customers.nextFollowUp")}</th>
+            <th>{ui.t("detail.next")}</th>
+            <th>
+              <span class="sr-only">{ui.t("today.logCall")}</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {d.due.map((c) => {
+            const when = c.nextFollowUp ? lateness(ui, c.nextFollowUp, day) : null;
+            const last = d.notes.get(c.id)?.lastContact ?? null;
+            return (
+              <tr data-customer={c.id}>
+                <Customer ui={ui} c={c} />
+                <td>
+                  <TierBadge ui={ui} tier={c.tier} />
+                </td>
+                <td class="small">
+                  {when ? <span class={when.late ? "badge credit-hold" : "badge"}>{when.text}</span> : "—"}
+                  <div class="muted nowrap">
+                    {last ? ui.t("today.lastContact", { date: ui.date(last) }) : ui.t("today.neverContacted")}
+                  </div>
+                </td>
+                <Steps ui={ui} notes={d.notes.get(c.id)} skip={FOLLOW_UP_CODES} />
+                <td>
+                  <LogCall ui={ui} c={c} />
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function CreditTable({ ui, d }: { ui: Ui; d: Today }) {
+  return (
+    <div class="table-wrap">
+      <table>
+        <thead>
+          <tr>
+            <th>{ui.t("customers.name")}</th>
+            <th>{ui.t("customers.tier")}</th>
+            <th>{ui.t("customers.credit")}</th>
+            <th class="num">{ui.t("customers.overdue")}</th>
+            <th>{ui.t("detail.next")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {d.credit.map((c) => (
+            <tr data-customer={c.id}>
+              <Customer ui={ui} c={c} />
+              <td>
+                <TierBadge ui={ui} tier={c.tier} />
+              </td>
+              <td>
+                <CreditBadge ui={ui} rating={c.credit} />
+              </td>
+              <td class="num">{c.overdueAmount ? ui.moneyRound(Math.round(c.overdueAmount * 100)) : "—"}</td>
+              <Steps ui={ui} notes={d.notes.get(c.id)} />
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+today.get("/", requireSession, async (c) => {
+  const { ui, caller } = pageContext(c);
+  const day = todayIn(c.var.session?.timeZone ?? "Asia/Shanghai");
+  const d = await loadToday(c.var.db, caller, day);
+  const { counts } = d;
+  const dueTotal = counts.overdue + counts.dueToday;
+  const creditTotal = counts.hold + counts.watch;
+  return render(
+    c,
+    <Page ui={ui} title={ui.t("nav.today")} caller={caller} notice={noticeOf(c, ui)} wide>
+      <p class="muted">{ui.t("today.intro", { date: ui.date(day) })}</p>
+      <div class="kpis">
+        <Kpi value={String(counts.overdue)} label={ui.t("today.kpiOverdue")} href={LINKS.overdue} />
+        <Kpi value={String(counts.dueToday)} label={ui.t("today.kpiDueToday")} href={LINKS.due} />
+        <Kpi value={String(creditTotal)} label={ui.t("today.kpiCredit")} href={LINKS.credit} />
+        <Kpi value={ui.moneyRound(counts.overdueAmount)} label={ui.t("today.kpiReceivables")} href={LINKS.credit} />
+      </div>
+      <section class="card" aria-labelledby="due-h">
+        <h2 id="due-h">{ui.t("today.due")}</h2>
+        {d.due.length === 0 ? <p class="empty">{ui.t("today.dueNone")}</p> : <DueTable ui={ui} d={d} day={day} />}
+        {d.dueMore ? (
+          <p>
+            <a href={LINKS.due}>{ui.t("today.all", { count: dueTotal })}</a>
+          </p>
+        ) : null}
+      </section>
+      <section class="card" aria-labelledby="credit-h">
+        <h2 id="credit-h">{ui.t("today.credit")}</h2>
+        {d.credit.length === 0 ? <p class="empty">{ui.t("today.creditNone")}</p> : <CreditTable ui={ui} d={d} />}
+        {d.creditMore ? (
+          <p>
+            <a href={LINKS.credit}>{ui.t("today.all", { count: creditTotal })}</a>
+          </p>
+        ) : null}
+      </section>
+    </Page>,
+  );
+});
