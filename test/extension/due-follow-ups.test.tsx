@@ -102,7 +102,9 @@ it("logs a follow-up call for that customer in one click, once, and says so", as
     await settle();
   });
   const logs = sent.filter((m) => m.type === "log");
-  expect(logs).toEqual([{ type: "log", item: { customerId: "c2", kind: "call", summary: "Follow-up call" } }]);
+  expect(logs).toEqual([
+    { type: "log", item: { customerId: "c2", kind: "call", direction: "out", summary: "Follow-up call" } },
+  ]);
   expect(rows[1]?.querySelector("[role=status]")?.textContent).toBe("Logged");
   expect(rows[1]?.querySelector("button")).toBeNull();
   expect(rows[0]?.querySelector("button")).not.toBeNull();

@@ -93,7 +93,7 @@ describe("next steps in the card", () => {
     expect(stepLabel(odd, "zh-CN")).toBe("suggest.<b>new</b>");
   });
 
-  it("one-click log queues the step in the reader's words", async () => {
+  it("one-click log queues the step in the reader's words, as the rep's own (outgoing) touch", async () => {
     const send = vi.spyOn(fakeBrowser.runtime, "sendMessage").mockResolvedValue({ id: "x" } as never);
     const [row] = await show("zh-CN", [collect]);
     const [log] = [...row!.querySelectorAll("button")];
@@ -104,7 +104,8 @@ describe("next steps in the card", () => {
     });
     expect(send).toHaveBeenCalledWith({
       type: "log",
-      item: { customerId: "c1", kind: "call", summary: "跟进：催收逾期 20 天的 ¥1,200.00" },
+      // Outgoing: a logged or done reply step answers the email waiting, so "reply by" goes away.
+      item: { customerId: "c1", kind: "call", direction: "out", summary: "跟进：催收逾期 20 天的 ¥1,200.00" },
     });
     expect(row!.querySelector("[role=status]")!.textContent).toBe("已记录");
   });

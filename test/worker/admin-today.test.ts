@@ -151,7 +151,7 @@ describe("one-click follow-up call", () => {
     expect(before.due.map((d) => d.name)).toEqual(["Quiet Ltd"]);
     const action = `/admin/customers/${customerId}/interactions`;
     const form = formFields(formHtml(before.html, `action="${action}"`));
-    expect(form).toMatchObject({ kind: "call", summary: "Follow-up call", back: "today" });
+    expect(form).toMatchObject({ kind: "call", direction: "out", summary: "Follow-up call", back: "today" });
     const sent = Date.now();
     for (let click = 0; click < 2; click++) {
       const res = await page(before.jar, "POST", action, form);

@@ -6,6 +6,8 @@ import type { CustomerDetailResponse } from "../../shared/contract/customer-deta
 import { dayNumber, isoDate } from "../../shared/dates";
 import * as schema from "../../worker/src/db/schema";
 import { regradeWorkspace } from "../../worker/src/jobs/regrade";
+import { formFields, formHtml } from "./admin-forms";
+import { page, sessionFor } from "./admin-helpers";
 import { insertCustomer } from "./fixtures";
 import { call, createTestWorkspace, db, type TestUser } from "./helpers";
 
@@ -123,4 +125,21 @@ it("logs as usual when the stored grade cannot be refreshed (written by older co
     (await log(admin, { customerId, kind: "call", direction: "out", occurredAt: `${ASOF}T03:00:00Z` })).status,
   ).toBe(201);
   expect(await read()).toEqual(stored);
+});
+
+it("a touch logged on the customer page is outgoing unless the form says incoming: it answers the email waiting", async () => {
+  const { admin, customerId } = await gradedCustomer();
+  const { jar } = await sessionFor(admin);
+  const path = `/admin/customers/${customerId}`;
+  const form = formFields(formHtml(await (await page(jar, "GET", path)).text(), `action="${path}/interactions"`));
+  expect(form.direction).toBe("out");
+  const send = (fields: Record<string, string>) =>
+    page(jar, "POST", `${path}/interactions`, { ...form, kind: "email", occurredAt: "2026-03-01T09:00", ...fields });
+  // Their follow-up question, logged as incoming: still a reply to make, now for the newer email.
+  expect((await send({ direction: "in", summary: "they asked again" })).status).toBe(303);
+  expect(codes(await detail(admin, customerId))).toContain("reply-due");
+  // The reply, logged with the form as it comes (outgoing): nothing waits any more.
+  const fresh = formFields(formHtml(await (await page(jar, "GET", path)).text(), `action="${path}/interactions"`));
+  expect((await send({ id: fresh.id ?? "", occurredAt: "2026-03-01T10:00", summary: "answered" })).status).toBe(303);
+  expect(codes(await detail(admin, customerId))).not.toContain("reply-due");
 });

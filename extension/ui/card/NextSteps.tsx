@@ -65,6 +65,8 @@ export function NextSteps(props: {
       item: {
         customerId,
         kind: done ? "note" : (KIND_FOR[s.code] ?? "note"),
+        // What the rep did about the step: outgoing, so a logged or done reply clears "reply by".
+        direction: "out",
         summary: t(done ? "card.doneSummary" : "card.logSummary", { step }),
       },
     });

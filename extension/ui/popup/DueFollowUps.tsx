@@ -30,7 +30,8 @@ export function DueFollowUps(props: { serverUrl: string; t: Translate; onLogged?
     if (busy.current.has(customerId)) return;
     busy.current.add(customerId);
     setState((s) => ({ ...s, [customerId]: "logging" }));
-    const queued = await ask({ type: "log", item: { customerId, kind: "call", summary: t("popup.followUpSummary") } });
+    const item = { customerId, kind: "call", direction: "out", summary: t("popup.followUpSummary") } as const;
+    const queued = await ask({ type: "log", item });
     setState((s) => ({ ...s, [customerId]: queued?.id ? "logged" : "failed" }));
     if (queued?.id) props.onLogged?.();
     else busy.current.delete(customerId);

@@ -224,7 +224,9 @@ customers.post("/:id/interactions", async (c) => {
   // The form's own id (see LogForm) makes a second send of the same form a replay, answered 200, not a second log.
   const formId = String(body.id ?? "");
   const logId = formLogId.safeParse(formId).success ? formId.toLowerCase() : crypto.randomUUID();
-  const item = { id: logId, customerId: id, kind, occurredAt, summary: String(body.summary ?? "") };
+  // Outgoing or incoming as the form says; a form without the field (an older page) logs no direction, as before.
+  const direction = body.direction === "in" || body.direction === "out" ? body.direction : undefined;
+  const item = { id: logId, customerId: id, kind, occurredAt, direction, summary: String(body.summary ?? "") };
   const [result] = await logInteractions(c.var.db, caller, [item], () => "");
   const logged = fromToday
     ? "/admin/today?notice=interactionLogged"

@@ -114,6 +114,16 @@ export function LogInteractionForm({
           value={typed.kind ?? "call"}
           options={INTERACTION_KINDS.map((k) => ({ value: k, label: ui.tk(`kind.${k}`) }))}
         />
+        {/* Outgoing unless said: what a rep logs is mostly what they did, and it answers an email waiting. */}
+        <Select
+          label={ui.t("detail.direction")}
+          name="direction"
+          value={typed.direction ?? "out"}
+          options={[
+            { value: "out", label: ui.t("detail.directionOut") },
+            { value: "in", label: ui.t("detail.directionIn") },
+          ]}
+        />
         <Field
           label={ui.t("detail.when")}
           name="occurredAt"

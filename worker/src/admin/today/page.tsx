@@ -74,6 +74,7 @@ function LogCall({ ui, c }: { ui: Ui; c: CustomerListItem }) {
     <PostForm ui={ui} action={`/admin/customers/${encodeURIComponent(c.id)}/interactions`} class="inline">
       <input type="hidden" name="id" value={crypto.randomUUID()} />
       <input type="hidden" name="kind" value="call" />
+      <input type="hidden" name="direction" value="out" />
       <input type="hidden" name="summary" value={ui.t("today.followUpSummary")} />
       <input type="hidden" name="back" value="today" />
       <button type="submit" class="btn small nowrap" aria-label={ui.t("today.logCallWith", { name: c.name })}>
