@@ -1,7 +1,9 @@
-// Builds graded customers straight in D1 (customers, contacts, domains, grades) without running the regrade job.
+// Builds graded customers straight in D1 (customers, contacts, domains, grades) without running the regrade job; the
+// grade's list columns are filled as the regrade's writer fills them.
 import type { CustomerGrade, Suggestion } from "../../shared/grade/types";
 import { runBatch, type Statement } from "../../worker/src/db/batch";
 import * as schema from "../../worker/src/db/schema";
+import { replyByOf } from "../../worker/src/jobs/grade-rows";
 import { db } from "./helpers";
 
 export interface GradeFixture {
@@ -120,6 +122,7 @@ export async function insertCustomer(workspaceId: string, f: CustomerFixture = {
         rfmSegment: g.segment,
         valueClass: g.valueClass,
         nextFollowUp: g.nextFollowUp,
+        replyBy: replyByOf(g),
         result: gradeResult(id, g),
         hash: "fixture",
         configVersion: 1,

@@ -27,6 +27,8 @@ function fakeGrade(customerId: string, tier: string): CustomerGrade {
     rfm: null,
     value: { class: "ordinary" },
     serviceLevel: { nextFollowUp: `2026-02-${tier === "A" ? "01" : "02"}` },
+    // An A here has an email waiting for a reply: its deadline is stored in reply_by.
+    suggestions: tier === "A" ? [{ code: "reply-due", priority: 1, due: "2026-01-02T03:00:00.000Z" }] : [],
     asOf: "2026-01-01",
   } as unknown as CustomerGrade;
 }
@@ -105,6 +107,7 @@ it("stores each grade's JSON text byte for byte across statements and batches, w
   expect(rows.map((g) => g.tier)).toEqual(ids.map((_, i) => (i === 4 ? "A" : "B")));
   // The list's follow-up column moves with its grade.
   expect(rows.map((g) => g.nextFollowUp)).toEqual(ids.map((_, i) => (i === 4 ? "2026-02-01" : "2026-02-02")));
+  expect(rows.map((g) => g.replyBy)).toEqual(ids.map((_, i) => (i === 4 ? "2026-01-02T03:00:00.000Z" : null)));
 });
 
 it("binds at most D1's 100 parameters per upsert", async () => {

@@ -1,15 +1,12 @@
 // The database's truth: every table of DOMAIN.md §1 as drizzle-orm definitions for D1 (SQLite).
 // Money is integer minor units (fen / cents); dates are ISO strings (YYYY-MM-DD or full timestamps).
 // Every table but `workspaces` and `auth_throttles` (keyed before a workspace is known) carries workspace_id.
-import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
-const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
-const createdAt = () => text("created_at").notNull().default(now);
-const workspaceId = () =>
-  text("workspace_id")
-    .notNull()
-    .references(() => workspaces.id, { onDelete: "cascade" });
+import { createdAt, now, workspaceId } from "./columns";
+
+// The grading's output tables (grades, their history, the workspace report) live in their own file.
+export * from "./grade-tables";
 
 export const workspaces = sqliteTable("workspaces", {
   id: text("id").primaryKey(),
@@ -294,93 +291,6 @@ export const scoringConfigs = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.workspaceId, t.version] })],
-);
-
-/** The current grade of each customer, with the columns the lists filter on. */
-export const grades = sqliteTable(
-  "grades",
-  {
-    workspaceId: workspaceId(),
-    customerId: text("customer_id")
-      .notNull()
-      .references(() => customers.id, { onDelete: "cascade" }),
-    tier: text("tier").notNull(),
-    score: integer("score_x100").notNull(),
-    keyAccount: integer("key_account", { mode: "boolean" }).notNull(),
-    negativeValue: integer("negative_value", { mode: "boolean" }).notNull(),
-    incomplete: integer("incomplete", { mode: "boolean" }).notNull(),
-    credit: text("credit").notNull(),
-    overdueAmount: integer("overdue_amount").notNull().default(0),
-    churn: text("churn").notNull(),
-    abc: text("abc").notNull(),
-    pyramid: text("pyramid").notNull(),
-    rfmSegment: text("rfm_segment"),
-    valueClass: text("value_class").notNull(),
-    nextFollowUp: text("next_follow_up"), // serviceLevel.nextFollowUp: the list's follow-up filter and sort
-    /** The full, structured grade (every model, explanation, suggestions). */
-    result: text("result", { mode: "json" }).$type<unknown>().notNull(),
-    /** Hash of the grade's meaningful content, to append history only on change. */
-    hash: text("hash").notNull(),
-    configVersion: integer("config_version").notNull(),
-    asOf: text("as_of").notNull(),
-    gradedAt: text("graded_at").notNull(),
-  },
-  (t) => [
-    primaryKey({ columns: [t.workspaceId, t.customerId] }),
-    index("grades_tier_idx").on(t.workspaceId, t.tier),
-    index("grades_credit_idx").on(t.workspaceId, t.credit),
-    index("grades_churn_idx").on(t.workspaceId, t.churn),
-    index("grades_follow_up_idx").on(t.workspaceId, t.nextFollowUp, t.customerId),
-    // Covers what a regrade compares (hash and summary columns): the big `result` JSON sits before `hash` in the
-    // row, so reading hashes from the table would walk every result's overflow pages.
-    index("grades_compare_idx").on(
-      t.workspaceId,
-      t.customerId,
-      t.hash,
-      t.tier,
-      t.score,
-      t.keyAccount,
-      t.negativeValue,
-      t.credit,
-      t.churn,
-      t.abc,
-      t.pyramid,
-      t.rfmSegment,
-      t.valueClass,
-    ),
-  ],
-);
-
-/** The workspace-level results of the latest regrade (funnel, Pareto, pyramid, tiers, dashboard panels). */
-export const workspaceReports = sqliteTable("workspace_reports", {
-  workspaceId: text("workspace_id")
-    .primaryKey()
-    .references(() => workspaces.id, { onDelete: "cascade" }),
-  asOf: text("as_of").notNull(),
-  configVersion: integer("config_version").notNull(),
-  report: text("report", { mode: "json" }).$type<unknown>().notNull(),
-  createdAt: createdAt(),
-});
-
-export const gradeHistory = sqliteTable(
-  "grade_history",
-  {
-    id: integer("id").primaryKey({ autoIncrement: true }),
-    workspaceId: workspaceId(),
-    customerId: text("customer_id")
-      .notNull()
-      .references(() => customers.id, { onDelete: "cascade" }),
-    asOf: text("as_of").notNull(),
-    tier: text("tier").notNull(),
-    score: integer("score_x100").notNull(),
-    keyAccount: integer("key_account", { mode: "boolean" }).notNull(),
-    credit: text("credit").notNull(),
-    churn: text("churn").notNull(),
-    summary: text("summary", { mode: "json" }).$type<unknown>().notNull(),
-    configVersion: integer("config_version").notNull(),
-    createdAt: createdAt(),
-  },
-  (t) => [index("grade_history_customer_idx").on(t.workspaceId, t.customerId, t.asOf)],
 );
 
 export const auditLog = sqliteTable(

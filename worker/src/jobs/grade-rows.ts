@@ -1,6 +1,6 @@
-// Grades as stored: the content hash of a grade, scores ×100, and the previous summary read back from the
-// stored filter columns.
-import type { GradeSummary } from "../../../shared/grade";
+// Grades as stored: the content hash of a grade, scores ×100, the reply deadline column, and the previous summary
+// read back from the stored filter columns.
+import type { CustomerGrade, GradeSummary } from "../../../shared/grade";
 import type { grades } from "../db/schema";
 
 export type StoredGrade = Pick<
@@ -59,6 +59,11 @@ export function hash53(text: string): string {
 
 /** Scores are kept ×100 as integers (two decimals exactly). */
 export const scoreX100 = (score: number) => Math.round(score * 100);
+
+/** The deadline of the grade's reply-due step (its stored `reply_by` column), null when no email waits. */
+export function replyByOf(grade: Pick<CustomerGrade, "suggestions">): string | null {
+  return grade.suggestions.find((s) => s.code === "reply-due")?.due ?? null;
+}
 
 /** The summary of the stored grade, rebuilt from its filter columns (they hold exactly the summary's fields). */
 export function storedSummary(g: StoredGrade): GradeSummary {

@@ -9,7 +9,7 @@ import { JsonBuffer, jsonInsert, jsonLayout, jsonUpsert, utf8Length } from "../d
 import { gradeHistory, grades } from "../db/schema";
 import type { Db } from "../env";
 import { bumpDataVersion } from "../services/data-version";
-import { scoreX100 } from "./grade-rows";
+import { replyByOf, scoreX100 } from "./grade-rows";
 
 const UPDATED = [
   "tier",
@@ -25,6 +25,7 @@ const UPDATED = [
   "rfmSegment",
   "valueClass",
   "nextFollowUp",
+  "replyBy",
   "result",
   "hash",
   "configVersion",
@@ -96,6 +97,7 @@ export class GradeWriter {
           rfmSegment: grade.rfm?.segment ?? null,
           valueClass: grade.value.class,
           nextFollowUp: grade.serviceLevel.nextFollowUp,
+          replyBy: replyByOf(grade),
           hash,
           configVersion: this.configVersion,
           asOf: grade.asOf,

@@ -7,7 +7,7 @@ import type { Statement } from "../db/batch";
 import { grades } from "../db/schema";
 import type { Db } from "../env";
 import { loadActiveConfig } from "../jobs/active-config";
-import { hash53 } from "../jobs/grade-rows";
+import { hash53, replyByOf } from "../jobs/grade-rows";
 import { list } from "./interaction-match";
 import type { Plan } from "./interaction-plan";
 
@@ -55,7 +55,12 @@ export async function gradeRefreshes(db: Db, workspaceId: string, plans: readonl
     statements.push(
       db
         .update(grades)
-        .set({ result: sql`${json}`, hash: hash53(json), nextFollowUp: grade.serviceLevel.nextFollowUp })
+        .set({
+          result: sql`${json}`,
+          hash: hash53(json),
+          nextFollowUp: grade.serviceLevel.nextFollowUp,
+          replyBy: replyByOf(grade),
+        })
         .where(and(eq(grades.workspaceId, workspaceId), eq(grades.customerId, row.customerId))),
     );
   }
