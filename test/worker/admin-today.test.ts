@@ -14,12 +14,16 @@ import { createTestUser, createTestWorkspace, db, type TestUser } from "./helper
 
 /** Days from today in Asia/Shanghai (the workspace's zone), as the page counts them. */
 const day = (offset: number) => isoDate(dayNumber(todayIn("Asia/Shanghai")) + offset);
-const step = (code: Suggestion["code"], priority: Suggestion["priority"], params = {}): Suggestion => ({
+const step = (code: Suggestion["code"], priority: Suggestion["priority"], params = {}, due?: string): Suggestion => ({
   code,
   priority,
   title: { key: `suggest.${code}`, params },
   facts: {},
+  ...(due ? { due } : {}),
 });
+/** An hour from now, and a day ago (ISO timestamps). */
+const soon = new Date(Date.now() + 3_600_000).toISOString();
+const late = new Date(Date.now() - 86_400_000).toISOString();
 
 let rep: TestUser;
 let other: TestUser;
@@ -42,7 +46,7 @@ async function view(user: TestUser, path = "/admin/today", lang = "en") {
     }));
   };
   const kpis = [...html.matchAll(/<a class="kpi" href="([^"]+)"><b>([^<]*)<\/b>/g)].map((m) => [m[2], m[1]]);
-  return { html, due: section("due-h"), credit: section("credit-h"), kpis, jar };
+  return { html, replies: section("replies-h"), due: section("due-h"), credit: section("credit-h"), kpis, jar };
 }
 
 beforeAll(async () => {
@@ -71,16 +75,43 @@ beforeAll(async () => {
     name: "Watch Co",
     grade: { credit: "watch", nextFollowUp: day(9) },
   });
+  // Emails waiting for my reply: one due within the hour, one a day late (listed first).
+  const reply = (due: string) => step("reply-due", 1, { due }, due);
+  await insertCustomer(admin.workspaceId, {
+    ...mine,
+    name: "Asks today",
+    grade: { tier: "A", nextFollowUp: day(6), suggestions: [reply(soon), step("qualify-budget", 3)] },
+  });
+  await insertCustomer(admin.workspaceId, {
+    ...mine,
+    name: "Asked yesterday",
+    grade: { nextFollowUp: day(8), suggestions: [reply(late)] },
+  });
   // Not mine: a colleague's and an unowned customer, both overdue and on hold.
   for (const ownerId of [other.userId, null])
     await insertCustomer(admin.workspaceId, {
       ownerId,
       name: `Not mine ${ownerId ? "colleague" : "unowned"}`,
-      grade: { credit: "hold", overdueAmount: 9_900_000, nextFollowUp: day(-60) },
+      grade: {
+        credit: "hold",
+        overdueAmount: 9_900_000,
+        nextFollowUp: day(-60),
+        suggestions: [step("reply-due", 1, {}, late)],
+      },
     });
 });
 
 describe("a rep's day", () => {
+  it("lists the emails waiting for my reply, the latest deadline passed first, marked late, with the other steps", async () => {
+    const { replies, kpis } = await view(rep);
+    expect(replies.map((r) => r.name)).toEqual(["Asked yesterday", "Asks today"]);
+    expect(replies[0]?.text).toMatch(/ late /);
+    expect(replies[1]?.text).not.toMatch(/ late /);
+    expect(replies[1]?.text).toContain("Find out whether the customer can pay");
+    expect(replies[1]?.text).not.toContain("Reply to the customer"); // the deadline column says it
+    expect(kpis[0]).toEqual(["2", "#replies-h"]);
+  });
+
   it("lists my follow-ups due, most overdue first, with how late and the next steps the list does not already say", async () => {
     const { due } = await view(rep);
     expect(due.map((r) => r.name)).toEqual(["Long overdue", "Due today"]);
@@ -97,7 +128,7 @@ describe("a rep's day", () => {
     expect(credit.map((r) => r.name)).toEqual(["Hold Co", "Watch Co"]);
     expect(credit[0]?.text).toContain("CN¥12,000");
     expect(credit[0]?.text).toContain("Find out whether the customer can pay");
-    expect(kpis).toEqual([
+    expect(kpis.slice(1)).toEqual([
       ["1", "/admin/customers?owner=me&amp;followUp=overdue"],
       ["1", "/admin/customers?owner=me&amp;followUp=due"],
       ["2", "/admin/customers?owner=me&amp;credit=hold,watch&amp;sort=-overdue"],
@@ -120,11 +151,13 @@ describe("a rep's day", () => {
 
   it("shows a colleague only their own customers, and says so when nothing is due and no credit needs watching", async () => {
     const colleague = await view(other);
+    expect(colleague.replies.map((r) => r.name)).toEqual(["Not mine colleague"]);
     expect(colleague.due.map((r) => r.name)).toEqual(["Not mine colleague"]);
     expect(colleague.credit.map((r) => r.name)).toEqual(["Not mine colleague"]);
     const idle = await view(await createTestUser(rep.workspaceId, "rep"));
     expect([idle.due, idle.credit]).toEqual([[], []]);
-    expect(idle.kpis.map(([value]) => value)).toEqual(["0", "0", "0", "CN¥0"]);
+    expect(idle.kpis.map(([value]) => value)).toEqual(["0", "0", "0", "0", "CN¥0"]);
+    expect(idle.html).toContain("No email waits for your reply.");
     expect(idle.html).toContain("No follow-up due: every customer of yours is within their follow-up cadence.");
     expect(idle.html).toContain("None of your customers is on credit hold or watch.");
   });
@@ -165,5 +198,38 @@ describe("one-click follow-up call", () => {
     const after = await view(r, "/admin/today?notice=interactionLogged");
     expect(after.due).toEqual([]);
     expect(after.html).toContain("Interaction logged.");
+  });
+});
+
+describe("one-click reply", () => {
+  it("lists an email the regrade found unanswered; Log reply answers it and it leaves the list", async () => {
+    const admin = await createTestWorkspace("Reply Co.");
+    const r = await createTestUser(admin.workspaceId, "rep");
+    const customerId = crypto.randomUUID();
+    await db
+      .insert(schema.customers)
+      .values({ id: customerId, workspaceId: admin.workspaceId, name: "Curious Ltd", ownerId: r.userId });
+    await db.insert(schema.interactions).values({
+      workspaceId: admin.workspaceId,
+      id: crypto.randomUUID(),
+      customerId,
+      kind: "email",
+      direction: "in",
+      occurredAt: "2026-02-27T02:00:00.000Z",
+      summary: "a question",
+    });
+    await regradeWorkspace(db, admin.workspaceId, "2026-03-01");
+    const stored = async () =>
+      (await db.select().from(schema.grades).where(eq(schema.grades.customerId, customerId)))[0]?.replyBy;
+    expect(await stored()).toMatch(/^2026-0[23]-\d\dT/); // the regrade wrote the deadline beside the grade
+    const before = await view(r);
+    expect(before.replies.map((x) => x.name)).toEqual(["Curious Ltd"]);
+    const action = `/admin/customers/${customerId}/interactions`;
+    const forms = before.html.split("</form>").filter((f) => f.includes(`action="${action}"`));
+    const reply = formFields(forms.find((f) => f.includes('value="email"')) ?? "");
+    expect(reply).toMatchObject({ kind: "email", direction: "out", summary: "Replied by email", back: "today" });
+    expect((await page(before.jar, "POST", action, reply)).status).toBe(303);
+    expect(await stored()).toBeNull();
+    expect((await view(r)).replies).toEqual([]);
   });
 });

@@ -1,7 +1,8 @@
-// What /admin/today reads about the caller's own customers: a few counts, the follow-ups due (most overdue first), the
-// credit to watch (largest overdue first) and the first next steps of each listed customer from its stored grade.
+// What /admin/today reads about the caller's own customers: a few counts, the emails waiting for a reply (earliest
+// deadline first), the follow-ups due (most overdue first), the credit to watch (largest overdue first) and the first
+// next steps of each listed customer from its stored grade.
 // Every query is scoped to the caller's workspace and to customers the caller owns.
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import type { CustomerListItem } from "../../../../shared/contract";
 import type { Suggestion } from "../../../../shared/grade/types";
 import { customers, grades } from "../../db/schema";
@@ -9,12 +10,27 @@ import type { Caller, Db } from "../../env";
 import { listCustomers } from "../../services/customer-list";
 
 /** Rows of each list; the rest is one link away in the customer list. */
+export const REPLY_ROWS = 10;
 export const DUE_ROWS = 15;
 export const CREDIT_ROWS = 10;
 /** Next steps kept per customer (its grade's first, by priority then due date); a list may leave some out. */
 const STEPS_KEPT = 3;
 
+/** A customer whose email waits for a reply, by when (the grade's reply-due step). */
+export interface ReplyRow {
+  id: string;
+  name: string;
+  tier: string;
+  keyAccount: boolean;
+  negativeValue: boolean;
+  /** ISO timestamp. */
+  replyBy: string;
+}
+
 export interface TodayCounts {
+  /** My customers with an email waiting for a reply, and those whose reply is late. */
+  replies: number;
+  repliesLate: number;
   /** My customers whose next follow-up was before today, and those due today. */
   overdue: number;
   dueToday: number;
@@ -27,6 +43,7 @@ export interface TodayCounts {
 
 export interface Today {
   counts: TodayCounts;
+  replies: ReplyRow[];
   due: CustomerListItem[];
   dueMore: boolean;
   credit: CustomerListItem[];
@@ -35,10 +52,12 @@ export interface Today {
   notes: Map<string, GradeNotes>;
 }
 
-async function countsOf(db: Db, caller: Caller, today: string): Promise<TodayCounts> {
+async function countsOf(db: Db, caller: Caller, today: string, nowIso: string): Promise<TodayCounts> {
   const n = (expr: ReturnType<typeof sql>) => sql<number>`coalesce(sum(${expr}), 0)`;
   const [row] = await db
     .select({
+      replies: n(sql`${grades.replyBy} IS NOT NULL`),
+      repliesLate: n(sql`${grades.replyBy} < ${nowIso}`),
       overdue: n(sql`${grades.nextFollowUp} < ${today}`),
       dueToday: n(sql`${grades.nextFollowUp} = ${today}`),
       hold: n(sql`${grades.credit} = 'hold'`),
@@ -49,6 +68,8 @@ async function countsOf(db: Db, caller: Caller, today: string): Promise<TodayCou
     .innerJoin(grades, and(eq(grades.workspaceId, customers.workspaceId), eq(grades.customerId, customers.id)))
     .where(and(eq(customers.workspaceId, caller.workspaceId), eq(customers.ownerId, caller.userId)));
   return {
+    replies: Number(row?.replies ?? 0),
+    repliesLate: Number(row?.repliesLate ?? 0),
     overdue: Number(row?.overdue ?? 0),
     dueToday: Number(row?.dueToday ?? 0),
     hold: Number(row?.hold ?? 0),
@@ -87,16 +108,42 @@ async function notesOf(db: Db, caller: Caller, ids: string[]): Promise<Map<strin
   return notes;
 }
 
-/** Everything the page shows; `today` is the reader's day (YYYY-MM-DD) in the workspace's time zone. */
-export async function loadToday(db: Db, caller: Caller, today: string): Promise<Today> {
-  const [counts, due, credit] = await Promise.all([
-    countsOf(db, caller, today),
+/** My customers with an email waiting for a reply, the earliest deadline first (by the reply_by index). */
+async function repliesOf(db: Db, caller: Caller): Promise<ReplyRow[]> {
+  const rows = await db
+    .select({
+      id: customers.id,
+      name: customers.name,
+      tier: grades.tier,
+      keyAccount: grades.keyAccount,
+      negativeValue: grades.negativeValue,
+      replyBy: grades.replyBy,
+    })
+    .from(grades)
+    .innerJoin(customers, and(eq(customers.workspaceId, grades.workspaceId), eq(customers.id, grades.customerId)))
+    .where(
+      and(eq(grades.workspaceId, caller.workspaceId), isNotNull(grades.replyBy), eq(customers.ownerId, caller.userId)),
+    )
+    .orderBy(asc(grades.replyBy), asc(grades.customerId))
+    .limit(REPLY_ROWS);
+  return rows.flatMap((r) => (r.replyBy ? [{ ...r, replyBy: r.replyBy }] : []));
+}
+
+/**
+ * Everything the page shows; `today` is the reader's day (YYYY-MM-DD) in the workspace's time zone, `nowIso` the
+ * moment a reply counts as late from.
+ */
+export async function loadToday(db: Db, caller: Caller, today: string, nowIso: string): Promise<Today> {
+  const [counts, replies, due, credit] = await Promise.all([
+    countsOf(db, caller, today, nowIso),
+    repliesOf(db, caller),
     listCustomers(db, caller, { owner: "me", followUpBy: today, sort: "followUp", limit: DUE_ROWS }),
     listCustomers(db, caller, { owner: "me", credit: "hold,watch", sort: "-overdue", limit: CREDIT_ROWS }),
   ]);
-  const ids = [...new Set([...due.items, ...credit.items].map((c) => c.id))];
+  const ids = [...new Set([...replies, ...due.items, ...credit.items].map((c) => c.id))];
   return {
     counts,
+    replies,
     due: due.items,
     dueMore: due.nextCursor !== null,
     credit: credit.items,

@@ -1,5 +1,6 @@
-// /admin/today: the caller's own day. Whom to follow up (most overdue first, each a call logged in one click) and whose
-// credit to watch, with each customer's first next steps; the counts link to the full lists. A rep's home page.
+// /admin/today: the caller's own day. Whose email to answer (by the tier's reply deadline), whom to follow up (most
+// overdue first) and whose credit to watch, with each customer's first next steps: a reply or a call is logged in one
+// click, and the counts link to the full lists. A rep's home page.
 import { Hono } from "hono";
 import type { CustomerListItem } from "../../../../shared/contract";
 import { dayNumber } from "../../../../shared/dates";
@@ -24,6 +25,8 @@ const LINKS = {
 
 /** Next steps the due list's follow-up column already says (as of today, where the grade's are of its regrade). */
 const FOLLOW_UP_CODES = ["follow-up-overdue", "follow-up-due"] as const;
+/** The replies list's deadline column says the reply step. */
+const REPLY_CODES = ["reply-due"] as const;
 
 /** "due today", "1 day overdue", "12 days overdue". */
 function lateness(ui: Ui, nextFollowUp: string, day: string): { text: string; late: boolean } {
@@ -41,7 +44,10 @@ function Kpi({ value, label, href }: { value: string; label: string; href: strin
   );
 }
 
-function Customer({ ui, c }: { ui: Ui; c: CustomerListItem }) {
+/** What a row needs to name its customer. */
+type Named = Pick<CustomerListItem, "id" | "name" | "keyAccount" | "negativeValue">;
+
+function Customer({ ui, c }: { ui: Ui; c: Named }) {
   return (
     <td>
       <a href={`/admin/customers/${encodeURIComponent(c.id)}`}>{c.name}</a>{" "}
@@ -68,19 +74,68 @@ function Steps({ ui, notes, skip = [] }: { ui: Ui; notes: GradeNotes | undefined
   );
 }
 
-/** One click logs a follow-up call now; the form's id makes a double click log it once. */
-function LogCall({ ui, c }: { ui: Ui; c: CustomerListItem }) {
+/** The one-click logs: a follow-up call, or the reply to an email (both outgoing, so a reply waiting is answered). */
+const ONE_CLICK = {
+  call: { kind: "call", summary: "today.followUpSummary", label: "today.logCall", named: "today.logCallWith" },
+  reply: { kind: "email", summary: "today.replySummary", label: "today.logReply", named: "today.logReplyTo" },
+} as const;
+
+/** One click logs it now, and comes back here; the form's id makes a double click log it once. */
+function LogNow({ ui, c, what }: { ui: Ui; c: Named; what: keyof typeof ONE_CLICK }) {
+  const log = ONE_CLICK[what];
   return (
     <PostForm ui={ui} action={`/admin/customers/${encodeURIComponent(c.id)}/interactions`} class="inline">
       <input type="hidden" name="id" value={crypto.randomUUID()} />
-      <input type="hidden" name="kind" value="call" />
+      <input type="hidden" name="kind" value={log.kind} />
       <input type="hidden" name="direction" value="out" />
-      <input type="hidden" name="summary" value={ui.t("today.followUpSummary")} />
+      <input type="hidden" name="summary" value={ui.t(log.summary)} />
       <input type="hidden" name="back" value="today" />
-      <button type="submit" class="btn small nowrap" aria-label={ui.t("today.logCallWith", { name: c.name })}>
-        {ui.t("today.logCall")}
+      <button type="submit" class="btn small nowrap" aria-label={ui.t(log.named, { name: c.name })}>
+        {ui.t(log.label)}
       </button>
     </PostForm>
+  );
+}
+
+/** Emails waiting for my reply, the earliest deadline first; a late one is marked. */
+function RepliesTable({ ui, d, nowIso }: { ui: Ui; d: Today; nowIso: string }) {
+  return (
+    <div class="table-wrap">
+      <table>
+        <thead>
+          <tr>
+            <th>{ui.t("customers.name")}</th>
+            <th>{ui.t("customers.tier")}</th>
+            <th>{ui.t("today.replyBy")}</th>
+            <th>{ui.t("detail.next")}</th>
+            <th>
+              <span class="sr-only">{ui.t("today.logReply")}</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {d.replies.map((c) => {
+            const late = c.replyBy < nowIso;
+            return (
+              <tr data-customer={c.id}>
+                <Customer ui={ui} c={c} />
+                <td>
+                  <TierBadge ui={ui} tier={c.tier} />
+                </td>
+                <td class="small">
+                  <span class={late ? "badge credit-hold" : "badge"}>{ui.dateTime(c.replyBy)}</span>
+                  {late ? <div class="muted">{ui.t("today.replyLate")}</div> : null}
+                </td>
+                <Steps ui={ui} notes={d.notes.get(c.id)} skip={REPLY_CODES} />
+                <td>
+                  <LogNow ui={ui} c={c} what="reply" />
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
@@ -117,7 +172,7 @@ function DueTable({ ui, d, day }: { ui: Ui; d: Today; day: string }) {
                 </td>
                 <Steps ui={ui} notes={d.notes.get(c.id)} skip={FOLLOW_UP_CODES} />
                 <td>
-                  <LogCall ui={ui} c={c} />
+                  <LogNow ui={ui} c={c} what="call" />
                 </td>
               </tr>
             );
@@ -164,7 +219,8 @@ function CreditTable({ ui, d }: { ui: Ui; d: Today }) {
 today.get("/", requireSession, async (c) => {
   const { ui, caller } = pageContext(c);
   const day = todayIn(c.var.session?.timeZone ?? "Asia/Shanghai");
-  const d = await loadToday(c.var.db, caller, day);
+  const nowIso = new Date().toISOString();
+  const d = await loadToday(c.var.db, caller, day, nowIso);
   const { counts } = d;
   const dueTotal = counts.overdue + counts.dueToday;
   const creditTotal = counts.hold + counts.watch;
@@ -173,11 +229,23 @@ today.get("/", requireSession, async (c) => {
     <Page ui={ui} title={ui.t("nav.today")} caller={caller} notice={noticeOf(c, ui)} wide>
       <p class="muted">{ui.t("today.intro", { date: ui.date(day) })}</p>
       <div class="kpis">
+        <Kpi value={String(counts.replies)} label={ui.t("today.kpiReplies")} href="#replies-h" />
         <Kpi value={String(counts.overdue)} label={ui.t("today.kpiOverdue")} href={LINKS.overdue} />
         <Kpi value={String(counts.dueToday)} label={ui.t("today.kpiDueToday")} href={LINKS.due} />
         <Kpi value={String(creditTotal)} label={ui.t("today.kpiCredit")} href={LINKS.credit} />
         <Kpi value={ui.moneyRound(counts.overdueAmount)} label={ui.t("today.kpiReceivables")} href={LINKS.credit} />
       </div>
+      <section class="card" aria-labelledby="replies-h">
+        <h2 id="replies-h">{ui.t("today.replies")}</h2>
+        {d.replies.length === 0 ? (
+          <p class="empty">{ui.t("today.repliesNone")}</p>
+        ) : (
+          <RepliesTable ui={ui} d={d} nowIso={nowIso} />
+        )}
+        {counts.replies > d.replies.length ? (
+          <p class="muted">{ui.t("today.repliesMore", { count: counts.replies - d.replies.length })}</p>
+        ) : null}
+      </section>
       <section class="card" aria-labelledby="due-h">
         <h2 id="due-h">{ui.t("today.due")}</h2>
         {d.due.length === 0 ? <p class="empty">{ui.t("today.dueNone")}</p> : <DueTable ui={ui} d={d} day={day} />}
