@@ -132,6 +132,25 @@ it("explains a customer's tier", async () => {
   expect(await page.textContent("table")).toContain("<script>alert(1)</script>");
 });
 
+it("Today lists my follow-ups due; Log call there logs it, says so, and the customer leaves the list", async () => {
+  await go("/admin/today");
+  await page.waitForSelector("h1:has-text('Today')");
+  // The imported customers are mine (owner_email) and never contacted: due since the regrade.
+  const calls = page.locator("section[aria-labelledby=due-h] button", { hasText: "Log call" });
+  expect(await calls.count()).toBeGreaterThan(0);
+  await shot("en-today");
+  const first = calls.first();
+  const label = (await first.getAttribute("aria-label")) ?? "";
+  const name = label.replace("Log a follow-up call with ", "");
+  expect(name.length).toBeGreaterThan(0);
+  await first.focus();
+  await page.keyboard.press("Enter");
+  await page.waitForURL(/\/admin\/today\?notice=interactionLogged$/);
+  expect(await page.textContent("main")).toContain("Interaction logged.");
+  const names = await page.locator("section[aria-labelledby=due-h] tbody td:first-child a").allTextContents();
+  expect(names).not.toContain(name);
+});
+
 it("previews a changed weight before saving, then saves a new version", async () => {
   await go("/admin/scoring");
   await page.fill("input[name='scorecard.criteria.0.weight']", "50");
@@ -379,6 +398,7 @@ it("shows the dashboard's, the customer list's and a customer's tables whole on 
         for (const [path, least] of [
           ["/admin", 3],
           ["/admin/customers?followUp=week", 1],
+          ["/admin/today", 1],
           [customer, 4],
         ] as const) {
           await go(String(path));

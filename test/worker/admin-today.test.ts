@@ -63,6 +63,8 @@ beforeAll(async () => {
       suggestions: [step("follow-up-overdue", 2, { days: 29 }), step("find-decision-maker", 3)],
     },
   });
+  // Two due today: the A before the C, though the C's name sorts first.
+  await insertCustomer(admin.workspaceId, { ...mine, name: "Aardvark", grade: { tier: "C", nextFollowUp: day(0) } });
   await insertCustomer(admin.workspaceId, { ...mine, name: "Due today", grade: { tier: "A", nextFollowUp: day(0) } });
   await insertCustomer(admin.workspaceId, { ...mine, name: "Later", grade: { nextFollowUp: day(10) } });
   await insertCustomer(admin.workspaceId, {
@@ -112,9 +114,9 @@ describe("a rep's day", () => {
     expect(kpis[0]).toEqual(["2", "#replies-h"]);
   });
 
-  it("lists my follow-ups due, most overdue first, with how late and the next steps the list does not already say", async () => {
+  it("lists my follow-ups due, most overdue first (on one day the higher tier first), with how late and the steps", async () => {
     const { due } = await view(rep);
-    expect(due.map((r) => r.name)).toEqual(["Long overdue", "Due today"]);
+    expect(due.map((r) => r.name)).toEqual(["Long overdue", "Due today", "Aardvark"]);
     expect(due[0]?.text).toContain("30 days overdue");
     expect(due[0]?.text).toContain("never contacted");
     expect(due[0]?.text).toContain("Find and contact the decision maker");
@@ -130,7 +132,7 @@ describe("a rep's day", () => {
     expect(credit[0]?.text).toContain("Find out whether the customer can pay");
     expect(kpis.slice(1)).toEqual([
       ["1", "/admin/customers?owner=me&amp;followUp=overdue"],
-      ["1", "/admin/customers?owner=me&amp;followUp=due"],
+      ["2", "/admin/customers?owner=me&amp;followUp=due"],
       ["2", "/admin/customers?owner=me&amp;credit=hold,watch&amp;sort=-overdue"],
       ["CN¥12,000", "/admin/customers?owner=me&amp;credit=hold,watch&amp;sort=-overdue"],
     ]);

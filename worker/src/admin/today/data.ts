@@ -1,8 +1,8 @@
 // What /admin/today reads about the caller's own customers: a few counts, the emails waiting for a reply (earliest
-// deadline first), the follow-ups due (most overdue first), the credit to watch (largest overdue first) and the first
+// deadline first), the follow-ups due (most overdue first, then by tier), the credit to watch (largest overdue first) and the first
 // next steps of each listed customer from its stored grade.
 // Every query is scoped to the caller's workspace and to customers the caller owns.
-import { and, asc, eq, inArray, isNotNull, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, lte, sql } from "drizzle-orm";
 import type { CustomerListItem } from "../../../../shared/contract";
 import type { Suggestion } from "../../../../shared/grade/types";
 import { customers, grades } from "../../db/schema";
@@ -27,6 +27,17 @@ export interface ReplyRow {
   replyBy: string;
 }
 
+/** A customer due for a follow-up (on or before today). */
+export interface DueRow {
+  id: string;
+  name: string;
+  tier: string;
+  keyAccount: boolean;
+  negativeValue: boolean;
+  /** YYYY-MM-DD. */
+  nextFollowUp: string;
+}
+
 export interface TodayCounts {
   /** My customers with an email waiting for a reply, and those whose reply is late. */
   replies: number;
@@ -44,7 +55,7 @@ export interface TodayCounts {
 export interface Today {
   counts: TodayCounts;
   replies: ReplyRow[];
-  due: CustomerListItem[];
+  due: DueRow[];
   dueMore: boolean;
   credit: CustomerListItem[];
   creditMore: boolean;
@@ -130,6 +141,35 @@ async function repliesOf(db: Db, caller: Caller): Promise<ReplyRow[]> {
 }
 
 /**
+ * My follow-ups due by `today`: the most overdue first and, on the same day, the higher tier first (then by name), so
+ * an A due today comes before the Cs due today. The range is read by the follow-up index.
+ */
+async function dueOf(db: Db, caller: Caller, today: string): Promise<{ rows: DueRow[]; more: boolean }> {
+  const rows = await db
+    .select({
+      id: customers.id,
+      name: customers.name,
+      tier: grades.tier,
+      keyAccount: grades.keyAccount,
+      negativeValue: grades.negativeValue,
+      nextFollowUp: grades.nextFollowUp,
+    })
+    .from(grades)
+    .innerJoin(customers, and(eq(customers.workspaceId, grades.workspaceId), eq(customers.id, grades.customerId)))
+    .where(
+      and(
+        eq(grades.workspaceId, caller.workspaceId),
+        lte(grades.nextFollowUp, today),
+        eq(customers.ownerId, caller.userId),
+      ),
+    )
+    .orderBy(asc(grades.nextFollowUp), asc(grades.tier), asc(customers.name), asc(customers.id))
+    .limit(DUE_ROWS + 1);
+  const due = rows.flatMap((r) => (r.nextFollowUp ? [{ ...r, nextFollowUp: r.nextFollowUp }] : []));
+  return { rows: due.slice(0, DUE_ROWS), more: due.length > DUE_ROWS };
+}
+
+/**
  * Everything the page shows; `today` is the reader's day (YYYY-MM-DD) in the workspace's time zone, `nowIso` the
  * moment a reply counts as late from.
  */
@@ -137,15 +177,15 @@ export async function loadToday(db: Db, caller: Caller, today: string, nowIso: s
   const [counts, replies, due, credit] = await Promise.all([
     countsOf(db, caller, today, nowIso),
     repliesOf(db, caller),
-    listCustomers(db, caller, { owner: "me", followUpBy: today, sort: "followUp", limit: DUE_ROWS }),
+    dueOf(db, caller, today),
     listCustomers(db, caller, { owner: "me", credit: "hold,watch", sort: "-overdue", limit: CREDIT_ROWS }),
   ]);
-  const ids = [...new Set([...replies, ...due.items, ...credit.items].map((c) => c.id))];
+  const ids = [...new Set([...replies, ...due.rows, ...credit.items].map((c) => c.id))];
   return {
     counts,
     replies,
-    due: due.items,
-    dueMore: due.nextCursor !== null,
+    due: due.rows,
+    dueMore: due.more,
     credit: credit.items,
     creditMore: credit.nextCursor !== null,
     notes: await notesOf(db, caller, ids),
