@@ -356,14 +356,14 @@ it("speaks Chinese after the switch, and screenshots the main pages in both lang
   await page.setViewportSize({ width: 1280, height: 900 });
 });
 
-it("fits a 390 px phone in both languages: dashboard, customers and audit scroll their tables, not the page", async () => {
+it("fits a 390 px phone in both languages: dashboard, today, customers and audit scroll their tables, not the page", async () => {
   await page.setViewportSize({ width: 390, height: 844 });
   try {
     for (const lang of ["zh-CN", "en"]) {
       await go("/admin");
       await page.click(`a[lang=${lang}]`);
       await page.waitForURL(/\/admin$/);
-      for (const path of ["/admin", "/admin/customers?sort=-score", "/admin/audit"]) {
+      for (const path of ["/admin", "/admin/today", "/admin/customers?sort=-score", "/admin/audit"]) {
         await go(path);
         const fit = await page.evaluate(() => ({
           page: document.documentElement.scrollWidth,

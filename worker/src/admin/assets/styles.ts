@@ -82,8 +82,9 @@ fieldset>legend+*{clear:both}
 .filters{display:grid;grid-template-columns:repeat(auto-fill,minmax(150px,1fr));gap:.6rem;align-items:end}
 .filters .field{margin-bottom:0}
 /* Wide tables scroll inside their card, never the page. Shadows at an edge say more columns lie that way: the
-   card-coloured covers scroll with the content (local) and hide the fixed shadows once an edge is reached. */
-.table-wrap{overflow-x:auto;overscroll-behavior-x:contain;
+   card-coloured covers scroll with the content (local) and hide the fixed shadows once an edge is reached.
+   Positioned, so a visually hidden (absolute) header label inside stays within the scroller, not the page. */
+.table-wrap{overflow-x:auto;overscroll-behavior-x:contain;position:relative;
 background:linear-gradient(to right,var(--card) 40%,rgba(255,255,255,0)) left/1.5rem 100% no-repeat local,
 linear-gradient(to left,var(--card) 40%,rgba(255,255,255,0)) right/1.5rem 100% no-repeat local,
 radial-gradient(farthest-side at 0 50%,rgba(16,24,40,.18),transparent) left/.6rem 100% no-repeat scroll,
