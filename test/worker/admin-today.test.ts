@@ -165,23 +165,28 @@ describe("a rep's day", () => {
   });
 });
 
+/** A rep's own customer in a workspace of its own with one past touch, graded as of 2026-03-01 by the regrade. */
+async function gradedOwnCustomer(
+  name: string,
+  touch: { kind: "call" | "email"; direction?: "in"; occurredAt: string },
+) {
+  const admin = await createTestWorkspace(`${name} Co.`);
+  const r = await createTestUser(admin.workspaceId, "rep");
+  const customerId = crypto.randomUUID();
+  await db.insert(schema.customers).values({ id: customerId, workspaceId: admin.workspaceId, name, ownerId: r.userId });
+  await db
+    .insert(schema.interactions)
+    .values({ workspaceId: admin.workspaceId, id: crypto.randomUUID(), customerId, summary: "earlier", ...touch });
+  await regradeWorkspace(db, admin.workspaceId, "2026-03-01");
+  return { r, customerId };
+}
+
 describe("one-click follow-up call", () => {
   it("logs a call now, once even when clicked twice, and the customer leaves the list", async () => {
-    const admin = await createTestWorkspace("Call Co.");
-    const r = await createTestUser(admin.workspaceId, "rep");
-    const customerId = crypto.randomUUID();
-    await db
-      .insert(schema.customers)
-      .values({ id: customerId, workspaceId: admin.workspaceId, name: "Quiet Ltd", ownerId: r.userId });
-    await db.insert(schema.interactions).values({
-      workspaceId: admin.workspaceId,
-      id: crypto.randomUUID(),
-      customerId,
+    const { r, customerId } = await gradedOwnCustomer("Quiet Ltd", {
       kind: "call",
       occurredAt: "2026-01-05T02:00:00.000Z",
-      summary: "last call",
     });
-    await regradeWorkspace(db, admin.workspaceId, "2026-03-01");
     const before = await view(r);
     expect(before.due.map((d) => d.name)).toEqual(["Quiet Ltd"]);
     const action = `/admin/customers/${customerId}/interactions`;
@@ -205,22 +210,11 @@ describe("one-click follow-up call", () => {
 
 describe("one-click reply", () => {
   it("lists an email the regrade found unanswered; Log reply answers it and it leaves the list", async () => {
-    const admin = await createTestWorkspace("Reply Co.");
-    const r = await createTestUser(admin.workspaceId, "rep");
-    const customerId = crypto.randomUUID();
-    await db
-      .insert(schema.customers)
-      .values({ id: customerId, workspaceId: admin.workspaceId, name: "Curious Ltd", ownerId: r.userId });
-    await db.insert(schema.interactions).values({
-      workspaceId: admin.workspaceId,
-      id: crypto.randomUUID(),
-      customerId,
+    const { r, customerId } = await gradedOwnCustomer("Curious Ltd", {
       kind: "email",
       direction: "in",
       occurredAt: "2026-02-27T02:00:00.000Z",
-      summary: "a question",
     });
-    await regradeWorkspace(db, admin.workspaceId, "2026-03-01");
     const stored = async () =>
       (await db.select().from(schema.grades).where(eq(schema.grades.customerId, customerId)))[0]?.replyBy;
     expect(await stored()).toMatch(/^2026-0[23]-\d\dT/); // the regrade wrote the deadline beside the grade

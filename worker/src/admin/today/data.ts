@@ -1,8 +1,8 @@
 // What /admin/today reads about the caller's own customers: a few counts, the emails waiting for a reply (earliest
-// deadline first), the follow-ups due (most overdue first, then by tier), the credit to watch (largest overdue first) and the first
-// next steps of each listed customer from its stored grade.
+// deadline first), the follow-ups due (most overdue first, then by tier), the credit to watch (largest overdue first)
+// and the first next steps of each listed customer from its stored grade.
 // Every query is scoped to the caller's workspace and to customers the caller owns.
-import { and, asc, eq, inArray, isNotNull, lte, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, lte, type SQL, sql } from "drizzle-orm";
 import type { CustomerListItem } from "../../../../shared/contract";
 import type { Suggestion } from "../../../../shared/grade/types";
 import { customers, grades } from "../../db/schema";
@@ -63,6 +63,20 @@ export interface Today {
   notes: Map<string, GradeNotes>;
 }
 
+/** What a listed row shows of a customer and its grade. */
+const ROW = {
+  id: customers.id,
+  name: customers.name,
+  tier: grades.tier,
+  keyAccount: grades.keyAccount,
+  negativeValue: grades.negativeValue,
+};
+/** A grade with its customer, in the caller's workspace. */
+const GRADED = and(eq(customers.workspaceId, grades.workspaceId), eq(customers.id, grades.customerId));
+/** The caller's own customers' grades, narrowed by `filter` when given. */
+const mine = (caller: Caller, filter?: SQL) =>
+  and(eq(grades.workspaceId, caller.workspaceId), filter, eq(customers.ownerId, caller.userId));
+
 async function countsOf(db: Db, caller: Caller, today: string, nowIso: string): Promise<TodayCounts> {
   const n = (expr: ReturnType<typeof sql>) => sql<number>`coalesce(sum(${expr}), 0)`;
   const [row] = await db
@@ -75,9 +89,9 @@ async function countsOf(db: Db, caller: Caller, today: string, nowIso: string): 
       watch: n(sql`${grades.credit} = 'watch'`),
       overdueAmount: n(sql`${grades.overdueAmount}`),
     })
-    .from(customers)
-    .innerJoin(grades, and(eq(grades.workspaceId, customers.workspaceId), eq(grades.customerId, customers.id)))
-    .where(and(eq(customers.workspaceId, caller.workspaceId), eq(customers.ownerId, caller.userId)));
+    .from(grades)
+    .innerJoin(customers, GRADED)
+    .where(mine(caller));
   return {
     replies: Number(row?.replies ?? 0),
     repliesLate: Number(row?.repliesLate ?? 0),
@@ -122,19 +136,10 @@ async function notesOf(db: Db, caller: Caller, ids: string[]): Promise<Map<strin
 /** My customers with an email waiting for a reply, the earliest deadline first (by the reply_by index). */
 async function repliesOf(db: Db, caller: Caller): Promise<ReplyRow[]> {
   const rows = await db
-    .select({
-      id: customers.id,
-      name: customers.name,
-      tier: grades.tier,
-      keyAccount: grades.keyAccount,
-      negativeValue: grades.negativeValue,
-      replyBy: grades.replyBy,
-    })
+    .select({ ...ROW, replyBy: grades.replyBy })
     .from(grades)
-    .innerJoin(customers, and(eq(customers.workspaceId, grades.workspaceId), eq(customers.id, grades.customerId)))
-    .where(
-      and(eq(grades.workspaceId, caller.workspaceId), isNotNull(grades.replyBy), eq(customers.ownerId, caller.userId)),
-    )
+    .innerJoin(customers, GRADED)
+    .where(mine(caller, isNotNull(grades.replyBy)))
     .orderBy(asc(grades.replyBy), asc(grades.customerId))
     .limit(REPLY_ROWS);
   return rows.flatMap((r) => (r.replyBy ? [{ ...r, replyBy: r.replyBy }] : []));
@@ -146,23 +151,10 @@ async function repliesOf(db: Db, caller: Caller): Promise<ReplyRow[]> {
  */
 async function dueOf(db: Db, caller: Caller, today: string): Promise<{ rows: DueRow[]; more: boolean }> {
   const rows = await db
-    .select({
-      id: customers.id,
-      name: customers.name,
-      tier: grades.tier,
-      keyAccount: grades.keyAccount,
-      negativeValue: grades.negativeValue,
-      nextFollowUp: grades.nextFollowUp,
-    })
+    .select({ ...ROW, nextFollowUp: grades.nextFollowUp })
     .from(grades)
-    .innerJoin(customers, and(eq(customers.workspaceId, grades.workspaceId), eq(customers.id, grades.customerId)))
-    .where(
-      and(
-        eq(grades.workspaceId, caller.workspaceId),
-        lte(grades.nextFollowUp, today),
-        eq(customers.ownerId, caller.userId),
-      ),
-    )
+    .innerJoin(customers, GRADED)
+    .where(mine(caller, lte(grades.nextFollowUp, today)))
     .orderBy(asc(grades.nextFollowUp), asc(grades.tier), asc(customers.name), asc(customers.id))
     .limit(DUE_ROWS + 1);
   const due = rows.flatMap((r) => (r.nextFollowUp ? [{ ...r, nextFollowUp: r.nextFollowUp }] : []));

@@ -97,8 +97,20 @@ function LogNow({ ui, c, what }: { ui: Ui; c: Named; what: keyof typeof ONE_CLIC
   );
 }
 
-/** Emails waiting for my reply, the earliest deadline first; a late one is marked. */
-function RepliesTable({ ui, d, nowIso }: { ui: Ui; d: Today; nowIso: string }) {
+/**
+ * Customers to act on: name, tier, the list's own "when" column, the next steps it does not already say (`skip`) and a
+ * one-click log (`what`).
+ */
+function ActionTable<R extends Named & { tier: string }>(p: {
+  ui: Ui;
+  d: Today;
+  rows: R[];
+  whenLabel: string;
+  when: (row: R) => unknown;
+  skip: readonly string[];
+  what: keyof typeof ONE_CLICK;
+}) {
+  const { ui, d } = p;
   return (
     <div class="table-wrap">
       <table>
@@ -106,80 +118,79 @@ function RepliesTable({ ui, d, nowIso }: { ui: Ui; d: Today; nowIso: string }) {
           <tr>
             <th>{ui.t("customers.name")}</th>
             <th>{ui.t("customers.tier")}</th>
-            <th>{ui.t("today.replyBy")}</th>
+            <th>{p.whenLabel}</th>
             <th>{ui.t("detail.next")}</th>
             <th>
-              <span class="sr-only">{ui.t("today.logReply")}</span>
+              <span class="sr-only">{ui.t(ONE_CLICK[p.what].label)}</span>
             </th>
           </tr>
         </thead>
         <tbody>
-          {d.replies.map((c) => {
-            const late = c.replyBy < nowIso;
-            return (
-              <tr data-customer={c.id}>
-                <Customer ui={ui} c={c} />
-                <td>
-                  <TierBadge ui={ui} tier={c.tier} />
-                </td>
-                <td class="small">
-                  <span class={late ? "badge credit-hold" : "badge"}>{ui.dateTime(c.replyBy)}</span>
-                  {late ? <div class="muted">{ui.t("today.replyLate")}</div> : null}
-                </td>
-                <Steps ui={ui} notes={d.notes.get(c.id)} skip={REPLY_CODES} />
-                <td>
-                  <LogNow ui={ui} c={c} what="reply" />
-                </td>
-              </tr>
-            );
-          })}
+          {p.rows.map((c) => (
+            <tr data-customer={c.id}>
+              <Customer ui={ui} c={c} />
+              <td>
+                <TierBadge ui={ui} tier={c.tier} />
+              </td>
+              <td class="small">{p.when(c) as string}</td>
+              <Steps ui={ui} notes={d.notes.get(c.id)} skip={p.skip} />
+              <td>
+                <LogNow ui={ui} c={c} what={p.what} />
+              </td>
+            </tr>
+          ))}
         </tbody>
       </table>
     </div>
   );
 }
 
+/** Emails waiting for my reply, the earliest deadline first; a late one is marked. */
+function RepliesTable({ ui, d, nowIso }: { ui: Ui; d: Today; nowIso: string }) {
+  return (
+    <ActionTable
+      ui={ui}
+      d={d}
+      rows={d.replies}
+      whenLabel={ui.t("today.replyBy")}
+      skip={REPLY_CODES}
+      what="reply"
+      when={(c) => {
+        const late = c.replyBy < nowIso;
+        return (
+          <>
+            <span class={late ? "badge credit-hold" : "badge"}>{ui.dateTime(c.replyBy)}</span>
+            {late ? <div class="muted">{ui.t("today.replyLate")}</div> : null}
+          </>
+        );
+      }}
+    />
+  );
+}
+
+/** My follow-ups due: how late, and the last contact. */
 function DueTable({ ui, d, day }: { ui: Ui; d: Today; day: string }) {
   return (
-    <div class="table-wrap">
-      <table>
-        <thead>
-          <tr>
-            <th>{ui.t("customers.name")}</th>
-            <th>{ui.t("customers.tier")}</th>
-            <th>{ui.t("customers.nextFollowUp")}</th>
-            <th>{ui.t("detail.next")}</th>
-            <th>
-              <span class="sr-only">{ui.t("today.logCall")}</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {d.due.map((c) => {
-            const when = c.nextFollowUp ? lateness(ui, c.nextFollowUp, day) : null;
-            const last = d.notes.get(c.id)?.lastContact ?? null;
-            return (
-              <tr data-customer={c.id}>
-                <Customer ui={ui} c={c} />
-                <td>
-                  <TierBadge ui={ui} tier={c.tier} />
-                </td>
-                <td class="small">
-                  {when ? <span class={when.late ? "badge credit-hold" : "badge"}>{when.text}</span> : "—"}
-                  <div class="muted nowrap">
-                    {last ? ui.t("today.lastContact", { date: ui.date(last) }) : ui.t("today.neverContacted")}
-                  </div>
-                </td>
-                <Steps ui={ui} notes={d.notes.get(c.id)} skip={FOLLOW_UP_CODES} />
-                <td>
-                  <LogNow ui={ui} c={c} what="call" />
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+    <ActionTable
+      ui={ui}
+      d={d}
+      rows={d.due}
+      whenLabel={ui.t("customers.nextFollowUp")}
+      skip={FOLLOW_UP_CODES}
+      what="call"
+      when={(c) => {
+        const when = lateness(ui, c.nextFollowUp, day);
+        const last = d.notes.get(c.id)?.lastContact ?? null;
+        return (
+          <>
+            <span class={when.late ? "badge credit-hold" : "badge"}>{when.text}</span>
+            <div class="muted nowrap">
+              {last ? ui.t("today.lastContact", { date: ui.date(last) }) : ui.t("today.neverContacted")}
+            </div>
+          </>
+        );
+      }}
+    />
   );
 }
 
