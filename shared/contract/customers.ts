@@ -5,7 +5,7 @@ import { cursorSchema, isoDateSchema, limitSchema, nonNegativeMoneySchema, query
 import { customerDetailResponseSchema, customerSchema } from "./customer-detail";
 import { registerRoute } from "./openapi";
 
-export const CUSTOMER_SORTS = ["name", "tier", "score", "credit", "overdue", "followUp", "updated"] as const;
+export const CUSTOMER_SORTS = ["name", "tier", "score", "credit", "overdue", "followUp", "replyBy", "updated"] as const;
 const sortSchema = z.enum([...CUSTOMER_SORTS, ...CUSTOMER_SORTS.map((s) => `-${s}` as const)]);
 const token = z.string().trim().min(1).max(64);
 
@@ -22,6 +22,9 @@ export const customerListQuerySchema = z.object({
   value: token.optional(),
   /** Customers whose next follow-up falls on or before this day (YYYY-MM-DD; "due or overdue" when it is today). */
   followUpBy: isoDateSchema.optional(),
+  /** `true`: customers with an email waiting for a reply (their grade has a reply deadline); `false`: graded ones
+   * with none waiting. */
+  replyDue: queryBooleanSchema.optional(),
   /** Matches name, contact email or domain (case-insensitive substring). */
   q: z.string().trim().min(1).max(200).optional(),
   sort: sortSchema.default("name"),
@@ -50,6 +53,9 @@ export const customerListItemSchema = z.object({
   valueClass: z.string().nullable(),
   /** The day the next follow-up is due (YYYY-MM-DD), from the grade. (A server older than this field omits it.) */
   nextFollowUp: z.string().nullable().default(null),
+  /** By when to answer the email waiting (ISO timestamp, the tier's reply target), null when none waits. (Older
+   * servers omit it.) */
+  replyBy: z.string().nullable().default(null),
 });
 export type CustomerListItem = z.infer<typeof customerListItemSchema>;
 

@@ -29,6 +29,7 @@ const item = (id: string, name: string, tier: string, nextFollowUp: string): Cus
   segment: null,
   valueClass: "ordinary",
   nextFollowUp,
+  replyBy: null,
 });
 
 const DUE: Replies["due"] = {

@@ -120,7 +120,7 @@ describe("background router", () => {
     expect(localDay(new Date(2026, 0, 5, 23, 59))).toBe("2026-01-05");
   });
 
-  it("reads a list from a server older than nextFollowUp (the extension may update first)", async () => {
+  it("reads a list from a server older than nextFollowUp and replyBy (the extension may update first)", async () => {
     await browser.storage.local.set({ connection: { serverUrl: "https://crm.example.com", token: "tok" } });
     const old = {
       ...{ id: "c1", name: "Acme", kind: "enterprise", industry: null, region: null, ownerId: null, ownerName: null },
@@ -132,7 +132,7 @@ describe("background router", () => {
       vi.fn(async () => Response.json({ items: [old], nextCursor: null })),
     );
     const reply = (await handle({ type: "search", q: "acme" }, page)) as { items: unknown[] };
-    expect(reply.items).toEqual([{ ...old, nextFollowUp: null }]);
+    expect(reply.items).toEqual([{ ...old, nextFollowUp: null, replyBy: null }]);
   });
 
   it("wipes the token and the cache on disconnect", async () => {

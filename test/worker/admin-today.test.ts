@@ -111,7 +111,19 @@ describe("a rep's day", () => {
     expect(replies[1]?.text).not.toMatch(/ late /);
     expect(replies[1]?.text).toContain("Find out whether the customer can pay");
     expect(replies[1]?.text).not.toContain("Reply to the customer"); // the deadline column says it
-    expect(kpis[0]).toEqual(["2", "#replies-h"]);
+    expect(kpis[0]).toEqual(["2", "/admin/customers?owner=me&amp;replyDue=true"]);
+  });
+
+  it("the count opens the customer list of those emails, earliest deadline first, in both languages", async () => {
+    for (const [lang, label] of [
+      ["en", "Reply by ↑"],
+      ["zh-CN", "回复期限 ↑"],
+    ]) {
+      const { html } = await view(rep, "/admin/customers?owner=me&replyDue=true", lang);
+      const names = [...html.matchAll(/<a href="\/admin\/customers\/[^"]+">([^<]*)<\/a>/g)].map((m) => m[1]);
+      expect(names).toEqual(["Asked yesterday", "Asks today"]);
+      expect(html).toContain(`<option value="replyBy" selected="">${label}</option>`);
+    }
   });
 
   it("lists my follow-ups due, most overdue first (on one day the higher tier first), with how late and the steps", async () => {

@@ -10,7 +10,7 @@ type Page = { items: Item[]; nextCursor: string | null };
 type Key = string | number | null;
 
 const CREDIT_RANK: Record<string, number> = { good: 1, fair: 2, unknown: 3, watch: 4, hold: 5 };
-const SORTS = ["name", "tier", "score", "credit", "overdue", "followUp", "updated"] as const;
+const SORTS = ["name", "tier", "score", "credit", "overdue", "followUp", "replyBy", "updated"] as const;
 
 /** SQLite compares text byte by byte in UTF-8 (BINARY collation), not by UTF-16 code units as JS does. */
 function compareKeys(a: Key, b: Key): number {
@@ -76,6 +76,9 @@ describe("keyset paging of GET /customers", () => {
       { name: "Acme", tier: null, score: null, credit: null, overdue: null, due: null, owner: otherRep.userId },
     ] as const;
     for (const [i, s] of specs.entries()) {
+      // Every third graded customer has no email waiting (a null key among graded rows); the rest tie in pairs.
+      const replyBy = s.tier === null || i % 3 === 0 ? null : `2026-02-1${i % 2}T08:00:00.000Z`;
+      const replyStep = { code: "reply-due", priority: 1, title: { key: "suggest.reply-due" }, facts: {} } as const;
       const grade =
         s.tier === null
           ? null
@@ -85,6 +88,7 @@ describe("keyset paging of GET /customers", () => {
               credit: s.credit,
               overdueAmount: s.overdue,
               nextFollowUp: s.due,
+              suggestions: replyBy ? [{ ...replyStep, due: replyBy }] : [],
             } as const);
       const id = await insertCustomer(admin.workspaceId, { name: s.name, ownerId: s.owner, grade });
       const updatedAt = `2026-0${1 + (i % 3)}-01T00:00:00.000Z`;
@@ -98,6 +102,7 @@ describe("keyset paging of GET /customers", () => {
         credit: s.credit === null ? null : (CREDIT_RANK[s.credit] ?? null),
         overdue: s.overdue,
         followUp: s.due,
+        replyBy,
       });
     }
   });

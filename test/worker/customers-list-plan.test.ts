@@ -79,4 +79,15 @@ describe("the customer list's plan", () => {
       expect(steps.filter((s) => /^SCAN (customers|grades)\b/.test(s))).toEqual([]);
     }
   });
+
+  it("finds emails waiting for a reply, earliest deadline first, through the grades' reply index", async () => {
+    for (const role of ["admin", "rep"] as const) {
+      const steps = await planOf(role, "replyBy", null, { replyDue: "true" });
+      expect(
+        steps.some((s) => /^SEARCH grades USING .*grades_reply_by_idx/.test(s)),
+        `${role}: ${steps.join(" | ")}`,
+      ).toBe(true);
+      expect(steps.filter((s) => /^SCAN (customers|grades)\b/.test(s))).toEqual([]);
+    }
+  });
 });

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { insertCustomer } from "./fixtures";
+import { insertCustomer, suggestion } from "./fixtures";
 import { call, createTestUser, createTestWorkspace, type TestUser } from "./helpers";
 
 type Item = {
@@ -10,6 +10,7 @@ type Item = {
   overdueAmount: number | null;
   ownerName: string | null;
   nextFollowUp: string | null;
+  replyBy: string | null;
 };
 type Page = { items: Item[]; nextCursor: string | null };
 type ErrorBody = { error: { details: { field: string }[] } };
@@ -35,12 +36,18 @@ describe("GET /customers", () => {
     await insertCustomer(admin.workspaceId, {
       name: "Bravo",
       domains: ["bravo.test"],
-      grade: { tier: "B", score: 61, credit: "hold", churn: "high", nextFollowUp: "2026-02-20" },
+      grade: {
+        ...{ tier: "B", score: 61, credit: "hold", churn: "high", nextFollowUp: "2026-02-20" },
+        suggestions: [{ ...suggestion("reply-due", 1), due: "2026-02-21T03:00:00.000Z" }],
+      },
     });
     await insertCustomer(admin.workspaceId, {
       name: "Charlie",
       ownerId: otherRep.userId,
-      grade: { tier: "C", score: 20, segment: "important_value", valueClass: "negative", nextFollowUp: "2026-03-01" },
+      grade: {
+        ...{ tier: "C", score: 20, segment: "important_value", valueClass: "negative", nextFollowUp: "2026-03-01" },
+        suggestions: [{ ...suggestion("reply-due", 1), due: "2026-02-20T09:00:00.000Z" }],
+      },
     });
     await insertCustomer(admin.workspaceId, { name: "Delta 100%", grade: null });
   });
@@ -81,6 +88,17 @@ describe("GET /customers", () => {
     expect(names(await page(rep, "?followUpBy=2026-12-31&sort=followUp"))).toEqual(["Bravo", "Alpha"]);
     expect(names(await page(admin, "?sort=-followUp"))).toEqual(["Alpha", "Charlie", "Bravo", "Delta 100%"]);
     expect(await fieldsOf(await call(admin, "GET", "/api/v1/customers?followUpBy=tomorrow"))).toEqual(["followUpBy"]);
+  });
+
+  it("finds emails waiting for a reply, earliest deadline first, with the deadline; and the customers with none", async () => {
+    const waiting = await page(admin, "?replyDue=true&sort=replyBy");
+    expect(waiting.items.map((i) => [i.name, i.replyBy])).toEqual([
+      ["Charlie", "2026-02-20T09:00:00.000Z"],
+      ["Bravo", "2026-02-21T03:00:00.000Z"],
+    ]);
+    expect(names(await page(admin, "?replyDue=false"))).toEqual(["Alpha"]);
+    expect(names(await page(rep, "?replyDue=true&sort=-replyBy"))).toEqual(["Bravo"]); // not the other rep's Charlie
+    expect(await fieldsOf(await call(admin, "GET", "/api/v1/customers?replyDue=soon"))).toEqual(["replyDue"]);
   });
 
   it("searches name, contact email and domain, with LIKE wildcards taken literally", async () => {

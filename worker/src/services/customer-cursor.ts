@@ -25,6 +25,7 @@ const SORT_KEYS: Record<string, SortKey> = {
   credit: { expr: CREDIT_ORDER, type: "int", nullable: true },
   overdue: { expr: grades.overdueAmount, type: "int", nullable: true },
   followUp: { expr: grades.nextFollowUp, type: "text", nullable: true },
+  replyBy: { expr: grades.replyBy, type: "text", nullable: true },
 };
 
 export interface Sort extends SortKey {

@@ -1,5 +1,5 @@
 // The customer list: filters, sorts and keyset-paged cursors over customers joined to their current grade.
-import { type AnyColumn, and, eq, inArray, isNull, lte, or, type SQL, sql } from "drizzle-orm";
+import { type AnyColumn, and, eq, gt, inArray, isNotNull, isNull, lte, or, type SQL, sql } from "drizzle-orm";
 import type { CustomerListItem, CustomerListQuery, CustomerListResponse } from "../../../shared/contract";
 import { fromMinorOrNull } from "../../../shared/contract";
 import { contacts, customerDomains, customers, grades, users } from "../db/schema";
@@ -24,6 +24,13 @@ function filters(caller: Caller, q: CustomerListQuery): SQL[] {
   if (q.value) where.push(inArray(grades.valueClass, values(q.value)));
   if (q.keyAccount !== undefined) where.push(eq(grades.keyAccount, q.keyAccount));
   if (q.followUpBy) where.push(lte(grades.nextFollowUp, q.followUpBy));
+  // "> ''" rather than IS NOT NULL (the same rows: a deadline is never empty): SQLite reads that range from the reply
+  // index, where IS NOT NULL left it walking every customer of the workspace.
+  // `false` is graded customers with none waiting, as keyAccount=false leaves the ungraded out.
+  if (q.replyDue !== undefined)
+    where.push(
+      q.replyDue ? gt(grades.replyBy, "") : (and(isNotNull(grades.customerId), isNull(grades.replyBy)) as SQL),
+    );
   if (q.owner === "none") where.push(isNull(customers.ownerId));
   else if (q.owner) where.push(eq(customers.ownerId, q.owner === "me" ? caller.userId : q.owner));
   if (q.q) {
@@ -84,6 +91,7 @@ export function pageStatement(db: Db, caller: Caller, q: CustomerListQuery, sort
       segment: grades.rfmSegment,
       valueClass: grades.valueClass,
       nextFollowUp: grades.nextFollowUp,
+      replyBy: grades.replyBy,
       // The key exactly as SQL compared it (the credit sort compares a rank), for the next page's cursor.
       sortKey: sql<string | number | null>`${sort.expr}`,
     })

@@ -32,6 +32,7 @@ const FILTERS = [
   "segment",
   "value",
   "followUp",
+  "replyDue",
   "sort",
 ] as const;
 /** The follow-up filter's choices, days after today (the reader's) the next follow-up may fall on, and label keys. */
@@ -56,6 +57,8 @@ function readQuery(c: Context<AdminEnv>, today: string) {
   if (ahead === undefined) delete raw.followUp;
   // Who needs a follow-up is read most overdue first, unless another order is asked for.
   else raw.sort ??= "followUp";
+  // Emails waiting for a reply: the earliest deadline first, unless another order is asked for.
+  if (raw.replyDue === "true") raw.sort ??= "replyBy";
   const followUpBy = ahead === undefined ? undefined : isoDate(dayNumber(today) + ahead);
   const cursor = c.req.query("cursor") || undefined;
   const page = cursor ? Math.max(2, Math.min(1_000_000, Number.parseInt(c.req.query("page") ?? "2", 10) || 2)) : 1;
@@ -95,6 +98,7 @@ function Filters({ ui, raw, owners, isRep }: { ui: Ui; raw: Record<string, strin
       label: ui.t("customers.followUp"),
       options: FOLLOW_UP_CHOICES.map(([value, , key]) => ({ value, label: ui.t(key) })),
     },
+    { name: "replyDue", label: ui.t("customers.replyDue"), options: yesNo },
   ];
   const sorts = CUSTOMER_SORTS.flatMap((s) => [
     { value: s, label: `${ui.tk(`customers.sort.${s}`)} ↑` },

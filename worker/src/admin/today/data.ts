@@ -2,7 +2,7 @@
 // deadline first), the follow-ups due (most overdue first, then by tier), the credit to watch (largest overdue first)
 // and the first next steps of each listed customer from its stored grade.
 // Every query is scoped to the caller's workspace and to customers the caller owns.
-import { and, asc, eq, inArray, isNotNull, lte, type SQL, sql } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, lte, type SQL, sql } from "drizzle-orm";
 import type { CustomerListItem } from "../../../../shared/contract";
 import type { Suggestion } from "../../../../shared/grade/types";
 import { customers, grades } from "../../db/schema";
@@ -139,7 +139,7 @@ async function repliesOf(db: Db, caller: Caller): Promise<ReplyRow[]> {
     .select({ ...ROW, replyBy: grades.replyBy })
     .from(grades)
     .innerJoin(customers, GRADED)
-    .where(mine(caller, isNotNull(grades.replyBy)))
+    .where(mine(caller, gt(grades.replyBy, ""))) // a range the reply index reads (IS NOT NULL is not one for SQLite)
     .orderBy(asc(grades.replyBy), asc(grades.customerId))
     .limit(REPLY_ROWS);
   return rows.flatMap((r) => (r.replyBy ? [{ ...r, replyBy: r.replyBy }] : []));

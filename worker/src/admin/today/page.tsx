@@ -21,6 +21,7 @@ const LINKS = {
   overdue: "/admin/customers?owner=me&followUp=overdue",
   due: "/admin/customers?owner=me&followUp=due",
   credit: "/admin/customers?owner=me&credit=hold,watch&sort=-overdue",
+  replies: "/admin/customers?owner=me&replyDue=true",
 } as const;
 
 /** Next steps the due list's follow-up column already says (as of today, where the grade's are of its regrade). */
@@ -240,7 +241,7 @@ today.get("/", requireSession, async (c) => {
     <Page ui={ui} title={ui.t("nav.today")} caller={caller} notice={noticeOf(c, ui)} wide>
       <p class="muted">{ui.t("today.intro", { date: ui.date(day) })}</p>
       <div class="kpis">
-        <Kpi value={String(counts.replies)} label={ui.t("today.kpiReplies")} href="#replies-h" />
+        <Kpi value={String(counts.replies)} label={ui.t("today.kpiReplies")} href={LINKS.replies} />
         <Kpi value={String(counts.overdue)} label={ui.t("today.kpiOverdue")} href={LINKS.overdue} />
         <Kpi value={String(counts.dueToday)} label={ui.t("today.kpiDueToday")} href={LINKS.due} />
         <Kpi value={String(creditTotal)} label={ui.t("today.kpiCredit")} href={LINKS.credit} />
@@ -254,7 +255,9 @@ today.get("/", requireSession, async (c) => {
           <RepliesTable ui={ui} d={d} nowIso={nowIso} />
         )}
         {counts.replies > d.replies.length ? (
-          <p class="muted">{ui.t("today.repliesMore", { count: counts.replies - d.replies.length })}</p>
+          <p>
+            <a href={LINKS.replies}>{ui.t("today.all", { count: counts.replies })}</a>
+          </p>
         ) : null}
       </section>
       <section class="card" aria-labelledby="due-h">
