@@ -99,18 +99,19 @@ function LogNow({ ui, c, what }: { ui: Ui; c: Named; what: keyof typeof ONE_CLIC
 }
 
 /**
- * Customers to act on: name, tier, the list's own "when" column, the next steps it does not already say (`skip`) and a
- * one-click log (`what`).
+ * Customers to act on: name, tier, the list's own "when" column, the next steps it does not already say (`skip`) and,
+ * given `what`, a one-click log.
  */
-function ActionTable<R extends Named & { tier: string }>(p: {
+function ActionTable<R extends Named & { tier: string | null }>(p: {
   ui: Ui;
   d: Today;
   rows: R[];
   whenLabel: string;
   when: (row: R) => unknown;
   skip: readonly string[];
-  what: keyof typeof ONE_CLICK;
+  what?: keyof typeof ONE_CLICK;
 }) {
+  const { what } = p;
   const { ui, d } = p;
   return (
     <div class="table-wrap">
@@ -121,9 +122,11 @@ function ActionTable<R extends Named & { tier: string }>(p: {
             <th>{ui.t("customers.tier")}</th>
             <th>{p.whenLabel}</th>
             <th>{ui.t("detail.next")}</th>
-            <th>
-              <span class="sr-only">{ui.t(ONE_CLICK[p.what].label)}</span>
-            </th>
+            {what ? (
+              <th>
+                <span class="sr-only">{ui.t(ONE_CLICK[what].label)}</span>
+              </th>
+            ) : null}
           </tr>
         </thead>
         <tbody>
@@ -135,9 +138,11 @@ function ActionTable<R extends Named & { tier: string }>(p: {
               </td>
               <td class="small">{p.when(c) as string}</td>
               <Steps ui={ui} notes={d.notes.get(c.id)} skip={p.skip} />
-              <td>
-                <LogNow ui={ui} c={c} what={p.what} />
-              </td>
+              {what ? (
+                <td>
+                  <LogNow ui={ui} c={c} what={what} />
+                </td>
+              ) : null}
             </tr>
           ))}
         </tbody>
@@ -195,36 +200,22 @@ function DueTable({ ui, d, day }: { ui: Ui; d: Today; day: string }) {
   );
 }
 
+/** My customers on credit hold or watch, the largest overdue first: the rating and the amount overdue. */
 function CreditTable({ ui, d }: { ui: Ui; d: Today }) {
   return (
-    <div class="table-wrap">
-      <table>
-        <thead>
-          <tr>
-            <th>{ui.t("customers.name")}</th>
-            <th>{ui.t("customers.tier")}</th>
-            <th>{ui.t("customers.credit")}</th>
-            <th class="num">{ui.t("customers.overdue")}</th>
-            <th>{ui.t("detail.next")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {d.credit.map((c) => (
-            <tr data-customer={c.id}>
-              <Customer ui={ui} c={c} />
-              <td>
-                <TierBadge ui={ui} tier={c.tier} />
-              </td>
-              <td>
-                <CreditBadge ui={ui} rating={c.credit} />
-              </td>
-              <td class="num">{c.overdueAmount ? ui.moneyRound(Math.round(c.overdueAmount * 100)) : "—"}</td>
-              <Steps ui={ui} notes={d.notes.get(c.id)} />
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <ActionTable
+      ui={ui}
+      d={d}
+      rows={d.credit}
+      whenLabel={ui.t("customers.credit")}
+      skip={[]}
+      when={(c) => (
+        <>
+          <CreditBadge ui={ui} rating={c.credit} />
+          {c.overdueAmount ? <div>{ui.moneyRound(Math.round(c.overdueAmount * 100))}</div> : null}
+        </>
+      )}
+    />
   );
 }
 
