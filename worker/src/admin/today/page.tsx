@@ -2,6 +2,7 @@
 // overdue first) and whose credit to watch, with each customer's first next steps: a reply or a call is logged in one
 // click, and the counts link to the full lists. A rep's home page.
 import { Hono } from "hono";
+import type { Child } from "hono/jsx";
 import type { CustomerListItem } from "../../../../shared/contract";
 import { dayNumber } from "../../../../shared/dates";
 import { requireSession } from "../../middleware/session";
@@ -107,7 +108,7 @@ function ActionTable<R extends Named & { tier: string | null }>(p: {
   d: Today;
   rows: R[];
   whenLabel: string;
-  when: (row: R) => unknown;
+  when: (row: R) => Child;
   skip: readonly string[];
   what?: keyof typeof ONE_CLICK;
 }) {
@@ -136,7 +137,7 @@ function ActionTable<R extends Named & { tier: string | null }>(p: {
               <td>
                 <TierBadge ui={ui} tier={c.tier} />
               </td>
-              <td class="small">{p.when(c) as string}</td>
+              <td class="small">{p.when(c)}</td>
               <Steps ui={ui} notes={d.notes.get(c.id)} skip={p.skip} />
               {what ? (
                 <td>
