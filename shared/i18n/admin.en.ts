@@ -210,6 +210,8 @@ export const adminEn = {
   "detail.phone": "Phone",
   "detail.decisionRole": "Decision role",
   "detail.badTime": "Give a date and time.",
+  "detail.badKind": "Choose what kind of contact it was from the list.",
+  "detail.badDirection": "Choose outgoing or incoming.",
   "detail.sentTwice":
     "This form was already sent with other content; the first log is kept. Send it again to log this one too.",
   "detail.edit": "Edit",

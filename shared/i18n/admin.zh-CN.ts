@@ -211,6 +211,8 @@ export const adminZhCN: Record<AdminKey, string> = {
   "detail.phone": "电话",
   "detail.decisionRole": "决策角色",
   "detail.badTime": "请填写日期和时间。",
+  "detail.badKind": "请从列表中选择联系方式。",
+  "detail.badDirection": "请选择我方联系客户或客户联系我方。",
   "detail.sentTwice": "此表单已提交过不同的内容，第一次的记录已保留。再次提交即可同时记录这一条。",
   "detail.edit": "编辑",
   "detail.kind": "类型",

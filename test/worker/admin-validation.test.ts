@@ -157,6 +157,13 @@ describe("pages in zh-CN", () => {
     const blank = await page(jar, "POST", `${path}/interactions`, { ...log, summary: "  \n " });
     expect(blank.status).toBe(400);
     expect(formHtml(await blank.text(), `action="${path}/interactions"`)).toMatch(/id="f-summary-error">必填。/);
+    // A crafted or stale form: a kind and a direction the selects cannot send, each named on its own field.
+    const crafted = await page(jar, "POST", `${path}/interactions`, { ...log, kind: "fax", direction: "sideways" });
+    expect(crafted.status).toBe(400);
+    const craftedForm = formHtml(await crafted.text(), `action="${path}/interactions"`);
+    expect(craftedForm).toMatch(/id="f-kind-error">请从列表中选择联系方式。/);
+    expect(craftedForm).toMatch(/id="f-direction-error">请选择我方联系客户或客户联系我方。/);
+    expect(craftedForm).not.toContain("f-occurredAt-error");
     const stored = await db.select().from(schema.interactions).where(eq(schema.interactions.customerId, id));
     expect(stored).toEqual([]);
 

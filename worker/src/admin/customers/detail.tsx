@@ -217,15 +217,19 @@ customers.post("/:id/interactions", async (c) => {
   const occurredAt = fromToday
     ? new Date().toISOString()
     : zonedLocalToIso(String(body.occurredAt ?? ""), c.var.session?.timeZone ?? "Asia/Shanghai");
-  if (!INTERACTION_KINDS.includes(kind as InteractionKind) || !occurredAt) {
-    return detailPage(c, { occurredAt: t("detail.badTime") }, 400, draft);
-  }
+  // Outgoing or incoming as the form says; a form without the field (an older page) logs no direction, as before.
+  const rawDirection = body.direction === undefined || body.direction === "" ? undefined : String(body.direction);
+  const direction = rawDirection === "in" || rawDirection === "out" ? rawDirection : undefined;
+  // Each problem on its own field; the select's values cannot send these, a crafted or stale form can.
+  const invalid: Problems = {};
+  if (!INTERACTION_KINDS.includes(kind as InteractionKind)) invalid.kind = t("detail.badKind");
+  if (rawDirection !== undefined && direction === undefined) invalid.direction = t("detail.badDirection");
+  if (!occurredAt) invalid.occurredAt = t("detail.badTime");
+  if (Object.keys(invalid).length > 0) return detailPage(c, invalid, 400, draft);
   // The API-core service: same validation and idempotency rules as POST /api/v1/interactions.
   // The form's own id (see LogForm) makes a second send of the same form a replay, answered 200, not a second log.
   const formId = String(body.id ?? "");
   const logId = formLogId.safeParse(formId).success ? formId.toLowerCase() : crypto.randomUUID();
-  // Outgoing or incoming as the form says; a form without the field (an older page) logs no direction, as before.
-  const direction = body.direction === "in" || body.direction === "out" ? body.direction : undefined;
   const item = { id: logId, customerId: id, kind, occurredAt, direction, summary: String(body.summary ?? "") };
   const [result] = await logInteractions(c.var.db, caller, [item], () => "");
   const logged = fromToday

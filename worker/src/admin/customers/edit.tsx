@@ -112,6 +112,7 @@ export function LogInteractionForm({
           label={ui.t("detail.kind")}
           name="kind"
           value={typed.kind ?? "call"}
+          error={problems.kind}
           options={INTERACTION_KINDS.map((k) => ({ value: k, label: ui.tk(`kind.${k}`) }))}
         />
         {/* Outgoing unless said: what a rep logs is mostly what they did, and it answers an email waiting. */}
@@ -119,6 +120,7 @@ export function LogInteractionForm({
           label={ui.t("detail.direction")}
           name="direction"
           value={typed.direction ?? "out"}
+          error={problems.direction}
           options={[
             { value: "out", label: ui.t("detail.directionOut") },
             { value: "in", label: ui.t("detail.directionIn") },
