@@ -72,8 +72,20 @@ export interface Replies {
   customer: { detail: CustomerDetailResponse | null };
   log: { id: string };
   search: { items: CustomerListItem[]; error?: string };
-  /** The caller's customers with a follow-up due by `today` (the browser's local day), most overdue first. */
-  due: { items: CustomerListItem[]; today: string; more: boolean; error?: string };
+  /**
+   * The caller's customers with a follow-up due by `today` (the browser's local day), most overdue first; and those
+   * with an email waiting for the caller's reply, earliest deadline first (`replies`, `repliesMore`; empty when the
+   * server could not say: `repliesError`).
+   */
+  due: {
+    items: CustomerListItem[];
+    today: string;
+    more: boolean;
+    error?: string;
+    replies: CustomerListItem[];
+    repliesMore: boolean;
+    repliesError?: string;
+  };
   status: StatusReply;
   connect: { ok: boolean; error?: string };
   disconnect: { ok: true };

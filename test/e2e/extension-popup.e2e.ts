@@ -40,7 +40,7 @@ afterAll(async () => {
 });
 
 /** Interactions on Example Org (ana.lopes@example.org's customer) with this summary. */
-async function interactions(summary: string): Promise<{ summary: string; kind: string }[]> {
+async function interactions(summary: string): Promise<{ summary: string; kind: string; direction: string | null }[]> {
   const list = await apiCall<{ items: { id: string; name: string }[] }>(
     worker,
     token,
@@ -48,7 +48,7 @@ async function interactions(summary: string): Promise<{ summary: string; kind: s
     "/api/v1/customers?q=Example%20Org",
   );
   const id = list.items.find((c) => c.name === "Example Org")!.id;
-  const detail = await apiCall<{ interactions: { summary: string; kind: string }[] }>(
+  const detail = await apiCall<{ interactions: { summary: string; kind: string; direction: string | null }[] }>(
     worker,
     token,
     "GET",
@@ -205,7 +205,7 @@ describe("popup from the keyboard", () => {
     }
   });
 
-  it("in a tab (context-menu window): Tab goes kind → address → summary → Log it, each with a ring; Enter in the address logs", async () => {
+  it("in a tab (context-menu window): Tab goes kind → direction → address → summary → Log it, each with a ring; Enter in the address logs", async () => {
     const summary = `Tab order ${Date.now()}`;
     const params = new URLSearchParams({
       mode: "log",
@@ -221,6 +221,11 @@ describe("popup from the keyboard", () => {
     expect(await focused()).toMatchObject({ name: "kind", value: "note", ring: true });
     await page.keyboard.press("ArrowRight"); // wraps to the first kind
     expect(await focused()).toMatchObject({ name: "kind", value: "email", checked: true });
+    // An email has a direction (a note has none): outgoing unless picked; arrows pick incoming.
+    await page.keyboard.press("Tab");
+    expect(await focused()).toMatchObject({ name: "direction", value: "out", checked: true, ring: true });
+    await page.keyboard.press("ArrowRight");
+    expect(await focused()).toMatchObject({ name: "direction", value: "in", checked: true });
     await page.keyboard.press("Tab");
     expect(await focused()).toMatchObject({ name: "email", ring: true });
     await page.keyboard.press("Tab");
@@ -238,7 +243,7 @@ describe("popup from the keyboard", () => {
       () => interactions(`${summary}`),
       (l) => l.length > 0,
     );
-    expect(stored).toEqual([expect.objectContaining({ kind: "email", summary })]);
+    expect(stored).toEqual([expect.objectContaining({ kind: "email", direction: "in", summary })]);
     await page.close();
   });
 
@@ -272,6 +277,8 @@ describe("popup from the keyboard", () => {
     const badge = () => page.evaluate(() => Promise.all([chrome.action.getBadgeText({}), chrome.action.getTitle({})]));
     const before = (await dueIds()).length;
     expect(before).toBeGreaterThan(0);
+    // No email waiting for my reply yet: the badge's number is the follow-ups alone (the next test adds one).
+    expect(await replyIds()).toEqual([]);
     await waitUntil("the due count on the badge", badge, ([text]) => text === String(before));
     expect((await badge())[1]).toBe(
       before === 1 ? "Tierlens: 1 follow-up due today" : `Tierlens: ${before} follow-ups due today`,
@@ -296,7 +303,74 @@ describe("popup from the keyboard", () => {
     expect(await page.getByTestId("due").count()).toBe(0);
     await page.close();
   });
+
+  it("lists an email waiting for my reply above the follow-ups; Log reply answers it, and the badge counts it until then", async () => {
+    const me = await apiCall<{ user: { id: string } }>(worker, token, "GET", "/api/v1/me");
+    const list = await apiCall<{ items: { id: string; name: string }[] }>(worker, token, "GET", "/api/v1/customers");
+    const corp = list.items.find((c) => c.name === "Corp Example")!;
+    await apiCall(worker, token, "PATCH", `/api/v1/customers/${corp.id}`, { ownerId: me.user.id });
+    // Their question arrives (logged by the API as the mail add-in would): a reply is now due.
+    await apiCall(worker, token, "POST", "/api/v1/interactions", {
+      id: crypto.randomUUID(),
+      customerId: corp.id,
+      kind: "email",
+      direction: "in",
+      occurredAt: new Date(Date.now() - 60_000).toISOString(),
+      summary: "Can you confirm the delivery date?",
+    });
+    await waitUntil("the reply due on the worker", replyIds, (ids) => ids.includes(corp.id));
+    const dueNow = (
+      await apiCall<{ items: unknown[] }>(
+        worker,
+        token,
+        "GET",
+        `/api/v1/customers?owner=me&followUpBy=${new Date().toISOString().slice(0, 10)}`,
+      )
+    ).items.length;
+    const page: Page = await browser.context.newPage();
+    await page.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+    const row = page.getByTestId("reply").filter({ hasText: "Corp Example" });
+    await row.waitFor();
+    expect(await row.locator(".muted, .late").first().textContent()).toMatch(/^Reply by /);
+    // First on the page: the replies section comes before the follow-ups.
+    expect(
+      await page.evaluate(
+        () => (document.querySelector("#reply-h")?.compareDocumentPosition(document.querySelector("#due-h")!) ?? 0) & 4,
+      ),
+    ).toBe(4);
+    const badge = () => page.evaluate(() => Promise.all([chrome.action.getBadgeText({}), chrome.action.getTitle({})]));
+    await waitUntil("the badge counting the reply", badge, ([text]) => text === String(dueNow + 1));
+    expect((await badge())[1]).toContain("1 customer waiting for your reply");
+    await row.getByRole("button", { name: "Log reply" }).click();
+    await row.getByRole("status").filter({ hasText: "Logged" }).waitFor();
+    await waitUntil("the reply stored, nothing waiting", replyIds, (ids) => !ids.includes(corp.id));
+    await waitUntil("the badge without the reply", badge, ([text]) => text === (dueNow === 0 ? "" : String(dueNow)));
+    const detail = await apiCall<{ interactions: { summary: string; kind: string; direction: string | null }[] }>(
+      worker,
+      token,
+      "GET",
+      `/api/v1/customers/${corp.id}`,
+    );
+    expect(detail.interactions.filter((i) => i.summary === "Replied to their email")).toEqual([
+      expect.objectContaining({ kind: "email", direction: "out" }),
+    ]);
+    await page.reload();
+    await page.getByTestId("due").or(page.getByText("No follow-up due today.")).first().waitFor();
+    expect(await page.getByTestId("reply").count()).toBe(0);
+    await page.close();
+  });
 });
+
+/** My customers with an email waiting for my reply, as the API lists them. */
+async function replyIds(): Promise<string[]> {
+  const page = await apiCall<{ items: { id: string }[] }>(
+    worker,
+    token,
+    "GET",
+    "/api/v1/customers?owner=me&replyDue=true&sort=replyBy",
+  );
+  return page.items.map((c) => c.id);
+}
 
 declare const chrome: {
   storage: { local: { set(v: unknown): Promise<void> } };

@@ -31,6 +31,10 @@ function customers(n: number, more = false) {
   return { items: Array.from({ length: n }, (_, i) => item(i)), nextCursor: more ? "next" : null };
 }
 
+/** GET /customers as the server answers it: `due` for the follow-ups asked, `replies` for the emails waiting. */
+const serve = (due: ReturnType<typeof customers>, replies = customers(0)) =>
+  vi.fn(async (url: string) => Response.json(url.includes("replyDue=true") ? replies : due));
+
 const shown = async () => ({
   text: await browser.action.getBadgeText({}),
   title: await browser.action.getTitle({}),
@@ -70,6 +74,28 @@ describe("what the badge shows", () => {
       expect(badgeFor({ pending: 0, failed: 0, due: d }, today, en)).toMatchObject({ text: "", title: "Tierlens" });
   });
 
+  it("adds the customers waiting for a reply to the follow-ups due, and its tooltip names each", () => {
+    const state = (d: object) => ({ pending: 0, failed: 0, due: { ...due(0), ...d } });
+    expect(badgeFor(state({ count: 3, replies: 2 }), today, en)).toEqual({
+      text: "5",
+      color: BADGE_COLORS.due,
+      title: "Tierlens: 3 follow-ups due today; 2 customers waiting for your reply",
+    });
+    expect(badgeFor(state({ replies: 1 }), today, en)).toMatchObject({
+      text: "1",
+      title: "Tierlens: 1 customer waiting for your reply",
+    });
+    expect(badgeFor(state({ count: 1, replies: 99, repliesMore: true }), today, en)).toMatchObject({
+      text: "100+",
+      title: "Tierlens: 1 follow-up due today; more than 99 customers waiting for your reply",
+    });
+    expect(badgeFor(state({ count: 2, replies: 1 }), today, translator("zh-CN")).title).toBe(
+      "Tierlens：今天有 2 位客户待跟进；1 位客户等待您回复",
+    );
+    // A count saved by the previous version (no replies) still shows.
+    expect(badgeFor(state({ count: 2 }), today, en).text).toBe("2");
+  });
+
   it("speaks Chinese to a Chinese rep", () => {
     const zh = translator("zh-CN");
     expect(badgeFor({ pending: 0, failed: 0, due: due(3) }, today, zh).title).toBe("Tierlens：今天有 3 位客户待跟进");
@@ -89,22 +115,43 @@ describe("the badge in the background", () => {
 
   it("counts my follow-ups due when the popup lists them, which shows the first few", async () => {
     await browser.storage.local.set({ connection: { serverUrl: "https://crm.example.com", token: "tok" } });
-    vi.stubGlobal(
-      "fetch",
-      vi.fn(async () => Response.json(customers(12))),
-    );
+    vi.stubGlobal("fetch", serve(customers(12)));
     const reply = (await handle({ type: "due" }, page)) as { items: unknown[]; more: boolean };
     expect(reply.items).toHaveLength(DUE_LIMIT);
     expect(reply.more).toBe(true);
     expect((await shown()).text).toBe("12");
   });
 
-  it("keeps the count when the server cannot be reached, and clears it when disconnected", async () => {
+  it("counts the emails waiting for my reply with the follow-ups, and the follow-ups alone when replies fail", async () => {
     await browser.storage.local.set({ connection: { serverUrl: "https://crm.example.com", token: "tok" } });
+    vi.stubGlobal("fetch", serve(customers(4), customers(10, true)));
+    const reply = (await handle({ type: "due" }, page)) as { replies: unknown[]; repliesMore: boolean };
+    expect(reply.replies).toHaveLength(DUE_LIMIT);
+    expect(reply.repliesMore).toBe(true);
+    expect(await shown()).toEqual({
+      text: "14+",
+      title: "Tierlens: 4 follow-ups due today; more than 10 customers waiting for your reply",
+    });
     vi.stubGlobal(
       "fetch",
-      vi.fn(async () => Response.json(customers(3, true))),
+      vi.fn(async (url: string) =>
+        url.includes("replyDue") ? new Response("{}", { status: 500 }) : Response.json(customers(4)),
+      ),
     );
+    const partly = (await handle({ type: "due" }, page)) as {
+      items: unknown[];
+      replies: unknown[];
+      repliesError?: string;
+    };
+    expect(partly.items).toHaveLength(4);
+    expect(partly.replies).toEqual([]);
+    expect(partly.repliesError).toBeTruthy();
+    expect((await shown()).text).toBe("4");
+  });
+
+  it("keeps the count when the server cannot be reached, and clears it when disconnected", async () => {
+    await browser.storage.local.set({ connection: { serverUrl: "https://crm.example.com", token: "tok" } });
+    vi.stubGlobal("fetch", serve(customers(3, true)));
     await refreshDueBadge();
     expect((await shown()).text).toBe("3+");
     vi.stubGlobal(
@@ -129,7 +176,7 @@ describe("the badge in the background", () => {
         dueNow--; // the server moves the customer's next follow-up on
         return Response.json({ results: items.map((i) => ({ id: i.id, status: 201 })) });
       }
-      return Response.json(customers(dueNow));
+      return Response.json(String(url).includes("replyDue=true") ? customers(0) : customers(dueNow));
     });
     vi.stubGlobal("fetch", fetchMock);
     await refreshDueBadge();
@@ -139,7 +186,8 @@ describe("the badge in the background", () => {
     await vi.waitFor(async () =>
       expect(await shown()).toEqual({ text: "1", title: "Tierlens: 1 follow-up due today" }),
     );
-    expect(fetchMock.mock.calls.filter(([u]) => String(u).includes("/customers?"))).toHaveLength(2);
+    // Counted twice (before and after the touch), each time both lists.
+    expect(fetchMock.mock.calls.filter(([u]) => String(u).includes("/customers?"))).toHaveLength(4);
     await outbox.flush(true);
   });
 });

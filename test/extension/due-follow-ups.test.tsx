@@ -1,9 +1,10 @@
 /** @jsxImportSource preact */
 // The popup's follow-ups due: most overdue first with how late each is, one click logs a follow-up call for that
-// customer (once), and loading, empty, failure and both languages read as a rep expects.
+// customer (once), and loading, empty, failure and both languages read as a rep expects. Above them, the emails
+// waiting for the rep's reply, each logged as a reply in one click.
 import { render } from "preact";
 import { act } from "preact/test-utils";
-import { afterEach, beforeEach, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { fakeBrowser } from "wxt/testing/fake-browser";
 import { translator } from "../../extension/lib/i18n";
 import type { Message, Replies } from "../../extension/lib/messages";
@@ -11,7 +12,13 @@ import { DueFollowUps } from "../../extension/ui/popup/DueFollowUps";
 import type { CustomerListItem } from "../../shared/contract";
 import { freshRoot, unmount } from "./preact-root";
 
-const item = (id: string, name: string, tier: string, nextFollowUp: string): CustomerListItem => ({
+const item = (
+  id: string,
+  name: string,
+  tier: string,
+  nextFollowUp: string,
+  replyBy: string | null = null,
+): CustomerListItem => ({
   id,
   name,
   kind: "enterprise",
@@ -29,7 +36,7 @@ const item = (id: string, name: string, tier: string, nextFollowUp: string): Cus
   segment: null,
   valueClass: "ordinary",
   nextFollowUp,
-  replyBy: null,
+  replyBy,
 });
 
 const DUE: Replies["due"] = {
@@ -40,6 +47,8 @@ const DUE: Replies["due"] = {
   ],
   today: "2026-12-03",
   more: false,
+  replies: [],
+  repliesMore: false,
 };
 
 let root: HTMLElement;
@@ -63,14 +72,18 @@ const settle = () => new Promise((r) => setTimeout(r, 0));
 async function open(locale: "en" | "zh-CN" = "en") {
   const onLogged = vi.fn();
   await act(async () => {
-    render(<DueFollowUps serverUrl="https://crm.example.com" t={translator(locale)} onLogged={onLogged} />, root);
+    render(
+      <DueFollowUps serverUrl="https://crm.example.com" t={translator(locale)} locale={locale} onLogged={onLogged} />,
+      root,
+    );
   });
   // The effect asks the background once act has flushed it; its answer lands a task later.
   await act(async () => {
     await settle();
   });
   const rows = [...root.querySelectorAll<HTMLElement>("[data-testid=due]")];
-  return { rows, onLogged };
+  const replies = [...root.querySelectorAll<HTMLElement>("[data-testid=reply]")];
+  return { rows, replies, onLogged };
 }
 
 it("lists the follow-ups most overdue first, saying how late each is, names as text", async () => {
@@ -130,12 +143,12 @@ it("shows loading, then nothing due or a failure, and speaks Chinese", async () 
   await open();
   expect(root.querySelector("[role=status]")?.textContent).toBe("Loading your follow-ups…");
   await act(async () => {
-    resolve({ items: [], today: "2026-12-03", more: false });
+    resolve({ items: [], today: "2026-12-03", more: false, replies: [], repliesMore: false });
     await settle();
   });
   expect(root.textContent).toContain("No follow-up due today.");
   render(null, root);
-  answer = () => ({ items: [], today: "2026-12-03", more: false, error: "HTTP 500" });
+  answer = () => ({ items: [], today: "2026-12-03", more: false, error: "HTTP 500", replies: [], repliesMore: false });
   await open();
   expect(root.textContent).toContain("Could not load your follow-ups.");
   render(null, root);
@@ -147,4 +160,73 @@ it("shows loading, then nothing due or a failure, and speaks Chinese", async () 
     "今天到期",
   ]);
   expect(root.textContent).toContain("在 Tierlens 中查看全部");
+});
+
+describe("emails waiting for my reply", () => {
+  const late = new Date(Date.now() - 3_600_000).toISOString();
+  const soon = new Date(Date.now() + 3_600_000).toISOString();
+  const WAITING: Replies["due"] = {
+    ...DUE,
+    replies: [item("r1", "Late <i>Reply</i> Co", "A", "2026-12-09", late), item("r2", "北辰", "B", "2026-12-09", soon)],
+    repliesMore: true,
+  };
+
+  it("lists them above the follow-ups in the server's order, each with its deadline, a passed one marked", async () => {
+    answer = (m) => (m.type === "due" ? WAITING : { id: "queued-1" });
+    const { replies } = await open();
+    const headings = [...root.querySelectorAll("h2")].map((h) => h.textContent);
+    expect(headings).toEqual(["Emails waiting for your reply", "Follow-ups due"]);
+    expect(replies.map((r) => r.querySelector("a")?.textContent)).toEqual(["Late <i>Reply</i> Co", "北辰"]);
+    expect(root.querySelector("i")).toBeNull();
+    expect(replies[0]?.querySelector(".late")?.textContent).toMatch(/^Reply was due \w/);
+    expect(replies[1]?.querySelector(".late")).toBeNull();
+    // An hour either way: today's deadlines say the time alone (unless the hour crosses midnight, then the weekday).
+    expect(replies[1]?.querySelector(".muted")?.textContent).toMatch(/^Reply by (\w{3} )?\d\d:\d\d( [AP]M)?$/);
+    const all = replies[0]?.closest("section")?.querySelector<HTMLAnchorElement>("p > a");
+    expect(all?.href).toBe("https://crm.example.com/admin/customers?replyDue=true&owner=me");
+    expect(all?.textContent).toBe("All of them in Tierlens");
+  });
+
+  it("logs an outgoing email for that customer in one click, once, which answers it", async () => {
+    answer = (m) => (m.type === "due" ? WAITING : { id: "queued-1" });
+    const { replies, onLogged } = await open();
+    const button = replies[1]?.querySelector("button") as HTMLButtonElement;
+    expect(button.textContent).toBe("Log reply");
+    await act(async () => {
+      button.click();
+      button.click();
+      await settle();
+    });
+    expect(sent.filter((m) => m.type === "log")).toEqual([
+      { type: "log", item: { customerId: "r2", kind: "email", direction: "out", summary: "Replied to their email" } },
+    ]);
+    expect(replies[1]?.querySelector("[role=status]")?.textContent).toBe("Logged");
+    expect(onLogged).toHaveBeenCalledTimes(1);
+  });
+
+  it("says a deadline later this week by its weekday, and one further off by its date", async () => {
+    const at = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
+    answer = (m) =>
+      m.type === "due"
+        ? {
+            ...DUE,
+            replies: [item("w", "Week", "A", "2026-12-09", at(3)), item("m", "Month", "A", "2026-12-09", at(20))],
+          }
+        : { id: "q" };
+    const { replies } = await open();
+    const texts = replies.map((r) => r.querySelector(".muted")?.textContent);
+    expect(texts[0]).toMatch(/^Reply by (Mon|Tue|Wed|Thu|Fri|Sat|Sun),? \d\d:\d\d/);
+    expect(texts[1]).toMatch(/^Reply by [A-Z][a-z]{2} \d{1,2},? \d\d:\d\d/);
+  });
+
+  it("is not shown when no email is waiting, and speaks Chinese", async () => {
+    await open();
+    expect(root.textContent).not.toContain("Emails waiting");
+    render(null, root);
+    answer = (m) => (m.type === "due" ? WAITING : { id: "q" });
+    const zh = await open("zh-CN");
+    expect(root.querySelector("h2")?.textContent).toBe("等待您回复的邮件");
+    expect(zh.replies[0]?.querySelector(".late")?.textContent).toMatch(/^回复已超时：/);
+    expect(zh.replies[0]?.querySelector("button")?.textContent).toBe("记录回复");
+  });
 });

@@ -126,6 +126,7 @@ describe("popup log form, keyboard only", () => {
       {
         email: "ana.lopes@example.org",
         kind: "call",
+        direction: "out",
         summary: "Asked for the revised quote",
         sourceUrl: page.url,
         sourceTitle: page.title,
@@ -134,6 +135,29 @@ describe("popup log form, keyboard only", () => {
     expect(onLogged).toHaveBeenCalledTimes(1);
     expect(root.querySelector("[role=status]")!.textContent).toBe("Queued; it syncs in the background.");
     expect((document.activeElement as HTMLInputElement).value, "focus stays on the kind").toBe("call");
+  });
+
+  it("says which way a call or email went (outgoing unless picked), and a note goes no way", async () => {
+    await open({ locale: "zh-CN" });
+    expect(root.querySelector("[data-testid=direction]"), "a note has no direction").toBeNull();
+    await choose("email");
+    const group = root.querySelector("[data-testid=direction]")!;
+    expect(group.querySelector("legend")!.textContent).toBe("方向");
+    expect([...group.querySelectorAll("label")].map((l) => l.textContent)).toEqual(["我方联系客户", "客户联系我方"]);
+    expect(root.querySelector<HTMLInputElement>("input[name=direction]:checked")!.value).toBe("out");
+    const incoming = root.querySelector<HTMLInputElement>("input[name=direction][value=in]")!;
+    await act(async () => {
+      incoming.focus();
+      incoming.click();
+      await settle();
+    });
+    await press("Enter");
+    await choose("note");
+    await press("Enter");
+    expect(logged().map((l) => [l.kind, (l as { direction?: string }).direction])).toEqual([
+      ["email", "in"],
+      ["note", undefined],
+    ]);
   });
 
   it("Enter pressed twice while the first log is being queued sends one", async () => {

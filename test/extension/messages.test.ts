@@ -100,21 +100,27 @@ describe("background router", () => {
     expect((init.headers as Record<string, string>).Authorization).toBe("Bearer tok");
   });
 
-  it("asks for the caller's follow-ups due by the browser's local day, most overdue first", async () => {
+  it("asks for the caller's follow-ups due by the browser's local day and emails waiting for their reply", async () => {
     await browser.storage.local.set({ connection: { serverUrl: "https://crm.example.com", token: "tok" } });
-    const fetchMock = vi.fn(async (_url: string, _init: RequestInit) =>
-      Response.json({ items: [], nextCursor: "more" }),
+    const fetchMock = vi.fn(async (url: string, _init: RequestInit) =>
+      Response.json({ items: [], nextCursor: url.includes("replyDue") ? null : "more" }),
     );
     vi.stubGlobal("fetch", fetchMock);
     const reply = await handle({ type: "due" }, page);
     const today = localDay();
-    expect(reply).toEqual({ items: [], today, more: true });
-    const url = new URL(fetchMock.mock.calls[0]![0]);
-    expect(url.pathname).toBe("/api/v1/customers");
-    expect(Object.fromEntries(url.searchParams)).toEqual({
+    expect(reply).toEqual({ items: [], today, more: true, replies: [], repliesMore: false });
+    const [followUps, replies] = fetchMock.mock.calls.map(([u]) => new URL(u));
+    expect(followUps?.pathname).toBe("/api/v1/customers");
+    expect(Object.fromEntries(followUps?.searchParams ?? [])).toEqual({
       owner: "me",
       followUpBy: today,
       sort: "followUp",
+      limit: String(COUNT_LIMIT),
+    });
+    expect(Object.fromEntries(replies?.searchParams ?? [])).toEqual({
+      owner: "me",
+      replyDue: "true",
+      sort: "replyBy",
       limit: String(COUNT_LIMIT),
     });
     expect(localDay(new Date(2026, 0, 5, 23, 59))).toBe("2026-01-05");

@@ -1,15 +1,18 @@
 // The toolbar badge says what needs the rep now: logged touches still waiting to be sent (their count, blue), else one
-// that could not be sent ("!", red), else the follow-ups due today (their count, amber). The tooltip says which, in the
-// rep's language. The due count outlives a stopped service worker in storage.session, and only counts on its own day.
+// that could not be sent ("!", red), else the follow-ups due today and the emails waiting for a reply (their sum,
+// amber). The tooltip says which, in the rep's language. The due count outlives a stopped service worker in storage.session, and only counts on its own day.
 import { browser } from "wxt/browser";
 import { getSettings } from "../../lib/connection";
 import { browserLanguage, resolveLocale, type Translate, translator } from "../../lib/i18n";
 
-/** The rep's follow-ups due on or before `day` (the browser's local day it was counted on). */
+/** The rep's follow-ups due on or before `day` (the browser's local day it was counted on), and emails to answer. */
 export interface DueCount {
   count: number;
   /** More are due than were counted: the badge shows "99+". */
   more: boolean;
+  /** Customers with an email waiting for the rep's reply (0 from a count saved before replies were counted). */
+  replies?: number;
+  repliesMore?: boolean;
   day: string;
 }
 
@@ -40,12 +43,24 @@ export function badgeFor(state: BadgeState, today: string, t: Translate): Badge 
   }
   if (state.failed > 0) return { text: "!", color: BADGE_COLORS.failed, title: t("badge.failed") };
   const due = state.due;
-  if (!due || due.day !== today || due.count === 0)
+  const replies = due?.replies ?? 0;
+  if (!due || due.day !== today || due.count + replies === 0)
     return { text: "", color: BADGE_COLORS.due, title: t("badge.title") };
-  if (due.more)
-    return { text: `${due.count}+`, color: BADGE_COLORS.due, title: t("badge.dueMany", { count: due.count }) };
-  const title = due.count === 1 ? t("badge.dueOne") : t("badge.due", { count: due.count });
-  return { text: String(due.count), color: BADGE_COLORS.due, title };
+  const more = due.more || due.repliesMore === true;
+  const text = `${due.count + replies}${more ? "+" : ""}`;
+  return { text, color: BADGE_COLORS.due, title: dueTitle(due.count, due.more, replies, due.repliesMore === true, t) };
+}
+
+/** "Tierlens: 3 follow-ups due today", "… 1 email waiting for your reply", or both counts. */
+function dueTitle(count: number, more: boolean, replies: number, repliesMore: boolean, t: Translate): string {
+  const followUps = more ? t("badge.dueMany", { count }) : count === 1 ? t("badge.dueOne") : t("badge.due", { count });
+  if (replies === 0) return t("badge.titled", { what: followUps });
+  const emails = repliesMore
+    ? t("badge.repliesMany", { count: replies })
+    : replies === 1
+      ? t("badge.repliesOne")
+      : t("badge.replies", { count: replies });
+  return t("badge.titled", { what: count === 0 ? emails : t("badge.both", { followUps, emails }) });
 }
 
 /** The browser's local day (YYYY-MM-DD): "due today" is the rep's today, not UTC's. */
@@ -66,7 +81,8 @@ function isDueCount(v: unknown): v is DueCount {
     Number.isInteger(d.count) &&
     d.count >= 0 &&
     typeof d.more === "boolean" &&
-    typeof d.day === "string"
+    typeof d.day === "string" &&
+    (d.replies === undefined || (Number.isInteger(d.replies) && d.replies >= 0))
   );
 }
 

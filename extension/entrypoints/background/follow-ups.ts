@@ -1,13 +1,14 @@
-// The rep's follow-ups due today: one page of GET /customers gives the popup's short list and the badge's count.
+// The rep's day in the popup and on the badge: one page of GET /customers for the follow-ups due today, one for the
+// emails waiting for their reply. Each gives the popup's short list and the badge's count.
 import { customerListResponseSchema } from "../../../shared/contract";
 import { apiJson } from "../../lib/api";
 import { type Connection, getConnection } from "../../lib/connection";
 import type { Replies } from "../../lib/messages";
 import { localDay, showBadge } from "./badge";
 
-/** Follow-ups the popup lists. */
+/** Customers the popup lists, per list. */
 export const DUE_LIMIT = 8;
-/** Follow-ups the badge counts; beyond that it shows "99+". */
+/** Customers the badge counts, per list; beyond that it shows "99+". */
 export const COUNT_LIMIT = 99;
 
 /** One page of GET /customers, checked against the contract (throws on a network, HTTP or shape problem). */
@@ -15,22 +16,46 @@ export async function customerPage(connection: Connection, query: string) {
   return customerListResponseSchema.parse(await apiJson<unknown>(connection, `/customers?${query}`));
 }
 
-/** My follow-ups due by the browser's local day, most overdue first; the badge's count is updated on the way. */
-export async function dueFollowUps(connection: Connection | null): Promise<Replies["due"]> {
-  const today = localDay();
-  if (!connection) return { items: [], today, more: false, error: "not connected" };
-  try {
-    const page = await customerPage(connection, `owner=me&followUpBy=${today}&sort=followUp&limit=${COUNT_LIMIT}`);
-    const more = page.nextCursor !== null;
-    await showBadge({ due: { count: page.items.length, more, day: today } });
-    return { items: page.items.slice(0, DUE_LIMIT), today, more: more || page.items.length > DUE_LIMIT };
-  } catch (e) {
-    // The badge keeps its last count: a server out of reach does not make the follow-ups go away.
-    return { items: [], today, more: false, error: (e as Error).message };
-  }
+type Page = Awaited<ReturnType<typeof customerPage>>;
+
+/** The first `DUE_LIMIT` of a page, and whether the page holds or has more than that. */
+function shortList(page: Page) {
+  return { items: page.items.slice(0, DUE_LIMIT), more: page.nextCursor !== null || page.items.length > DUE_LIMIT };
 }
 
-/** Counts my follow-ups due again (on an alarm, at start-up, after a logged touch); clears the count when not connected. */
+/**
+ * My follow-ups due by the browser's local day, most overdue first, and my emails waiting for a reply, earliest
+ * deadline first; the badge's count is updated on the way. The follow-ups decide success: without them the reply says
+ * `error` and the badge keeps its last count (a server out of reach does not make the work go away). Replies that
+ * could not be listed (`repliesError`) are counted as none.
+ */
+export async function dueFollowUps(connection: Connection | null): Promise<Replies["due"]> {
+  const today = localDay();
+  const none = { items: [], today, more: false, replies: [], repliesMore: false };
+  if (!connection) return { ...none, error: "not connected" };
+  const [followUps, replies] = await Promise.allSettled([
+    customerPage(connection, `owner=me&followUpBy=${today}&sort=followUp&limit=${COUNT_LIMIT}`),
+    customerPage(connection, `owner=me&replyDue=true&sort=replyBy&limit=${COUNT_LIMIT}`),
+  ]);
+  if (followUps.status === "rejected") return { ...none, error: (followUps.reason as Error).message };
+  const waiting = replies.status === "fulfilled" ? replies.value : null;
+  await showBadge({
+    due: {
+      count: followUps.value.items.length,
+      more: followUps.value.nextCursor !== null,
+      replies: waiting?.items.length ?? 0,
+      repliesMore: waiting !== null && waiting.nextCursor !== null,
+      day: today,
+    },
+  });
+  const due = shortList(followUps.value);
+  if (replies.status === "rejected")
+    return { ...due, today, replies: [], repliesMore: false, repliesError: (replies.reason as Error).message };
+  const reply = shortList(replies.value);
+  return { ...due, today, replies: reply.items, repliesMore: reply.more };
+}
+
+/** Counts my follow-ups and replies due again (on an alarm, at start-up, after a logged touch); clears the count when not connected. */
 export async function refreshDueBadge(): Promise<void> {
   const connection = await getConnection();
   if (!connection) return showBadge({ due: null });

@@ -1,57 +1,90 @@
-// The rep's follow-ups due today or overdue, most overdue first, each logged as a call in one click; the full list
-// is one link away in the admin UI.
+// The rep's day in the popup: emails waiting for their reply (earliest deadline first, each logged as a reply in one
+// click) and follow-ups due today or overdue (most overdue first, each logged as a call). The full lists are one link
+// away in the admin UI.
+import type { ComponentChildren } from "preact";
 import { useEffect, useRef, useState } from "preact/hooks";
 import { dayNumber } from "../../../shared/dates";
-import type { Translate } from "../../lib/i18n";
-import type { Replies } from "../../lib/messages";
+import type { Translate, UiLocale } from "../../lib/i18n";
+import type { LogDraft, Replies } from "../../lib/messages";
 import { ask } from "../send";
 import { TierChip } from "./Search";
 
 type Due = Replies["due"];
+type Customer = Due["items"][number];
+type When = { text: string; late: boolean };
 
 /** "due today", "1 day overdue", "12 days overdue". */
-function dueText(t: Translate, nextFollowUp: string, today: string): { text: string; late: boolean } {
+function dueText(t: Translate, nextFollowUp: string, today: string): When {
   const days = dayNumber(today) - dayNumber(nextFollowUp);
   if (days <= 0) return { text: t("popup.dueToday"), late: false };
   return { text: days === 1 ? t("popup.overdueOneDay") : t("popup.overdueDays", { days }), late: true };
 }
 
-export function DueFollowUps(props: { serverUrl: string; t: Translate; onLogged?: () => void }) {
-  const { serverUrl, t } = props;
-  const [due, setDue] = useState<Due | null>(null);
-  /** Customer id → "logging" while queued, "logged" once the outbox has it, "failed" when it could not be queued. */
-  const [state, setState] = useState<Record<string, "logging" | "logged" | "failed">>({});
-  useEffect(() => {
-    void ask({ type: "due" }).then((r) => setDue(r ?? { items: [], today: "", more: false, error: "no answer" }));
-  }, []);
-  /** Checked synchronously: a second click before the re-render must not log a second call. */
+/**
+ * "Reply by 15:20" (today), "Reply by Fri 09:00" (within the week), else with the date; "Reply was due …" once it has
+ * passed; null for a value that is not a time. Short: the popup's rows are narrow.
+ */
+function replyText(t: Translate, replyBy: string, locale: UiLocale, now: number): When | null {
+  const at = Date.parse(replyBy);
+  if (Number.isNaN(at)) return null;
+  const late = at < now;
+  const sameDay = new Date(at).toDateString() === new Date(now).toDateString();
+  const within = Math.abs(at - now) < 6 * 86_400_000;
+  const when = new Intl.DateTimeFormat(locale, {
+    ...(sameDay ? {} : within ? { weekday: "short" } : { month: "short", day: "numeric" }),
+    hour: "2-digit",
+    minute: "2-digit",
+  }).format(at);
+  return { text: t(late ? "popup.replyLate" : "popup.replyBy", { when }), late };
+}
+
+/** Customer id → "logging" while queued, "logged" once the outbox has it, "failed" when it could not be queued. */
+type LogState = Record<string, "logging" | "logged" | "failed">;
+
+/** One-click logs of one list: each customer logged once, however fast the clicks come. */
+function useOneClickLog(onLogged?: () => void) {
+  const [state, setState] = useState<LogState>({});
+  /** Checked synchronously: a second click before the re-render must not log a second touch. */
   const busy = useRef(new Set<string>());
-  const logCall = async (customerId: string) => {
-    if (busy.current.has(customerId)) return;
-    busy.current.add(customerId);
-    setState((s) => ({ ...s, [customerId]: "logging" }));
-    const item = { customerId, kind: "call", direction: "out", summary: t("popup.followUpSummary") } as const;
+  const log = async (item: LogDraft & { customerId: string }) => {
+    const id = item.customerId;
+    if (busy.current.has(id)) return;
+    busy.current.add(id);
+    setState((s) => ({ ...s, [id]: "logging" }));
     const queued = await ask({ type: "log", item });
-    setState((s) => ({ ...s, [customerId]: queued?.id ? "logged" : "failed" }));
-    if (queued?.id) props.onLogged?.();
-    else busy.current.delete(customerId);
+    setState((s) => ({ ...s, [id]: queued?.id ? "logged" : "failed" }));
+    if (queued?.id) onLogged?.();
+    else busy.current.delete(id);
   };
+  return { state, log };
+}
+
+function DueList(props: {
+  id: string;
+  title: string;
+  items: Customer[];
+  serverUrl: string;
+  t: Translate;
+  when: (c: Customer) => When | null;
+  action: string;
+  item: (c: Customer) => LogDraft & { customerId: string };
+  onLogged?: (() => void) | undefined;
+  children?: ComponentChildren;
+  /** The admin list with all of them, and whether there are more than shown. */
+  all: { href: string; more: boolean };
+}) {
+  const { t, serverUrl } = props;
+  const { state, log } = useOneClickLog(props.onLogged);
   return (
-    <section aria-labelledby="due-h">
-      <h2 id="due-h">{t("popup.due")}</h2>
-      {due === null && (
-        <p class="muted" role="status">
-          {t("popup.dueLoading")}
-        </p>
-      )}
-      {due?.error && <p class="muted">{t("popup.dueFailed")}</p>}
-      {due && !due.error && due.items.length === 0 && <p class="muted">{t("popup.dueNone")}</p>}
+    <section aria-labelledby={`${props.id}-h`}>
+      <h2 id={`${props.id}-h`}>{props.title}</h2>
+      {props.children}
       <ul class="plain">
-        {due?.items.map((c) => {
-          const when = c.nextFollowUp ? dueText(t, c.nextFollowUp, due.today) : null;
+        {props.items.map((c) => {
+          const when = props.when(c);
           const s = state[c.id];
           return (
-            <li key={c.id} class="row" data-testid="due">
+            <li key={c.id} class="row" data-testid={props.id}>
               <TierChip tier={c.tier} />
               <a
                 class="grow"
@@ -67,8 +100,8 @@ export function DueFollowUps(props: { serverUrl: string; t: Translate; onLogged?
                   {t("popup.dueLogged")}
                 </span>
               ) : (
-                <button type="button" class="nowrap" disabled={s === "logging"} onClick={() => void logCall(c.id)}>
-                  {t("popup.logCall")}
+                <button type="button" class="nowrap" disabled={s === "logging"} onClick={() => void log(props.item(c))}>
+                  {props.action}
                 </button>
               )}
               {s === "failed" && (
@@ -80,13 +113,63 @@ export function DueFollowUps(props: { serverUrl: string; t: Translate; onLogged?
           );
         })}
       </ul>
-      {due && due.items.length > 0 && (
+      {props.items.length > 0 && (
         <p>
-          <a href={`${serverUrl}/admin/customers?followUp=due&owner=me`} target="_blank" rel="noopener noreferrer">
-            {due.more ? t("popup.dueMore") : t("popup.dueAll")}
+          <a href={`${serverUrl}${props.all.href}`} target="_blank" rel="noopener noreferrer">
+            {props.all.more ? t("popup.dueMore") : t("popup.dueAll")}
           </a>
         </p>
       )}
     </section>
+  );
+}
+
+export function DueFollowUps(props: { serverUrl: string; t: Translate; locale: UiLocale; onLogged?: () => void }) {
+  const { serverUrl, t, locale } = props;
+  const [due, setDue] = useState<Due | null>(null);
+  useEffect(() => {
+    void ask({ type: "due" }).then((r) =>
+      setDue(r ?? { items: [], today: "", more: false, error: "no answer", replies: [], repliesMore: false }),
+    );
+  }, []);
+  const now = Date.now();
+  return (
+    <>
+      {/* Only when an email is waiting: the card beside each email says the rest. */}
+      {due && due.replies.length > 0 && (
+        <DueList
+          id="reply"
+          title={t("popup.replies")}
+          items={due.replies}
+          serverUrl={serverUrl}
+          t={t}
+          when={(c) => (c.replyBy ? replyText(t, c.replyBy, locale, now) : null)}
+          action={t("popup.logReply")}
+          item={(c) => ({ customerId: c.id, kind: "email", direction: "out", summary: t("popup.replySummary") })}
+          onLogged={props.onLogged}
+          all={{ href: "/admin/customers?replyDue=true&owner=me", more: due.repliesMore }}
+        />
+      )}
+      <DueList
+        id="due"
+        title={t("popup.due")}
+        items={due?.items ?? []}
+        serverUrl={serverUrl}
+        t={t}
+        when={(c) => (c.nextFollowUp && due ? dueText(t, c.nextFollowUp, due.today) : null)}
+        action={t("popup.logCall")}
+        item={(c) => ({ customerId: c.id, kind: "call", direction: "out", summary: t("popup.followUpSummary") })}
+        onLogged={props.onLogged}
+        all={{ href: "/admin/customers?followUp=due&owner=me", more: due?.more ?? false }}
+      >
+        {due === null && (
+          <p class="muted" role="status">
+            {t("popup.dueLoading")}
+          </p>
+        )}
+        {due?.error && <p class="muted">{t("popup.dueFailed")}</p>}
+        {due && !due.error && due.items.length === 0 && <p class="muted">{t("popup.dueNone")}</p>}
+      </DueList>
+    </>
   );
 }

@@ -1,4 +1,5 @@
-// One-click logging for the current page: kind picker, with whom, summary prefilled from the selection, URL + title captured.
+// One-click logging for the current page: kind picker, which way (outgoing unless said; none for a note), with whom,
+// summary prefilled from the selection, URL + title captured.
 // Keyboard: the checked kind is focused when the popup opens for a page with something to log; arrows pick a kind,
 // Enter logs (from a kind or the address), Ctrl/⌘+Enter logs from the summary (plain Enter there is a new line).
 import { useEffect, useRef, useState } from "preact/hooks";
@@ -11,6 +12,8 @@ import type { PageInfo } from "./page-info";
 export function LogForm(props: { page: PageInfo; t: Translate; onLogged: () => void; autoFocus?: boolean }) {
   const { page, t, onLogged, autoFocus = false } = props;
   const [kind, setKind] = useState<LogKind>("note");
+  /** Outgoing unless the rep says otherwise: only an outgoing touch answers an email waiting. A note has none. */
+  const [direction, setDirection] = useState<"in" | "out">("out");
   const [email, setEmail] = useState(page.emails[0] ?? "");
   const [summary, setSummary] = useState(page.selection);
   const [status, setStatus] = useState<string | null>(null);
@@ -31,6 +34,7 @@ export function LogForm(props: { page: PageInfo; t: Translate; onLogged: () => v
         item: {
           email: email.trim().toLowerCase(),
           kind,
+          ...(kind === "note" ? {} : { direction }),
           summary: summary.trim() || page.title || kind,
           ...(page.url && /^https?:/.test(page.url) ? { sourceUrl: page.url.slice(0, 2048) } : {}),
           ...(page.title ? { sourceTitle: page.title.slice(0, 500) } : {}),
@@ -73,6 +77,23 @@ export function LogForm(props: { page: PageInfo; t: Translate; onLogged: () => v
           </label>
         ))}
       </fieldset>
+      {kind !== "note" && (
+        <fieldset class="kinds" data-testid="direction">
+          <legend>{t("popup.direction")}</legend>
+          {(["out", "in"] as const).map((d) => (
+            <label key={d} class="kind">
+              <input
+                type="radio"
+                name="direction"
+                value={d}
+                checked={direction === d}
+                onChange={() => setDirection(d)}
+              />
+              {t(d === "out" ? "popup.directionOut" : "popup.directionIn")}
+            </label>
+          ))}
+        </fieldset>
+      )}
       <label class="field">
         {t("popup.with")}
         <input

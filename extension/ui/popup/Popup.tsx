@@ -40,7 +40,7 @@ function SiteSwitch({ page, t }: { page: PageInfo; t: ReturnType<typeof useLocal
 }
 
 export function Popup() {
-  const { t } = useLocale();
+  const { t, locale } = useLocale();
   const [status, setStatus] = useState<StatusReply | null>(null);
   const [page, setPage] = useState<PageInfo | null>(null);
   const shortcut = useShortcut();
@@ -55,8 +55,8 @@ export function Popup() {
   const logFirst =
     page !== null && (params.get("mode") === "log" || page.emails.length > 0 || page.selection.trim() !== "");
   if (!status) return null;
-  // With something on the page to log, the log form comes first; otherwise the follow-ups due do.
-  const due = <DueFollowUps serverUrl={status.serverUrl ?? ""} t={t} onLogged={refresh} />;
+  // With something on the page to log, the log form comes first; otherwise the replies and follow-ups due do.
+  const due = <DueFollowUps serverUrl={status.serverUrl ?? ""} t={t} locale={locale} onLogged={refresh} />;
   if (!status.connected) {
     return (
       <div>
