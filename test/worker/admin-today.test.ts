@@ -1,6 +1,7 @@
 // /admin/today: the caller's own follow-ups due (most overdue first, each with its next steps and a one-click call)
-// and credit to watch, with counts linking to the full lists; a rep's home. Only the caller's own customers.
-import { eq } from "drizzle-orm";
+// and credit to watch, with counts linking to the full lists; a rep's home. Only the caller's own customers, except in
+// a manager's or admin's team view.
+import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { dayNumber, isoDate } from "../../shared/dates";
 import type { Suggestion } from "../../shared/grade/types";
@@ -27,6 +28,7 @@ const late = new Date(Date.now() - 86_400_000).toISOString();
 
 let rep: TestUser;
 let other: TestUser;
+let manager: TestUser;
 
 async function view(user: TestUser, path = "/admin/today", lang = "en") {
   const { jar } = await sessionFor(user);
@@ -53,6 +55,7 @@ beforeAll(async () => {
   const admin = await createTestWorkspace("Today Co.");
   rep = await createTestUser(admin.workspaceId, "rep");
   other = await createTestUser(admin.workspaceId, "rep");
+  manager = await createTestUser(admin.workspaceId, "manager");
   const mine = { ownerId: rep.userId };
   await insertCustomer(admin.workspaceId, {
     ...mine,
@@ -239,5 +242,70 @@ describe("one-click reply", () => {
     expect((await page(before.jar, "POST", action, reply)).status).toBe(303);
     expect(await stored()).toBeNull();
     expect((await view(r)).replies).toEqual([]);
+  });
+});
+
+describe("a manager's team view", () => {
+  const nameOf = async (u: TestUser) =>
+    (await db.select().from(schema.users).where(eq(schema.users.id, u.userId)))[0]?.name ?? "";
+
+  it("lists every rep's and unowned customers with their owner; counts and links cover the team", async () => {
+    const own = await view(manager);
+    expect(own.html).toMatch(/<a href="\/admin\/today" aria-current="page">Mine<\/a>/);
+    expect([own.replies, own.due, own.credit]).toEqual([[], [], []]); // the manager owns none
+    const team = await view(manager, "/admin/today?team=1");
+    expect(team.html).toMatch(/<a href="\/admin\/today\?team=1" aria-current="page">Team<\/a>/);
+    // The late ones first (a day ago, in id order), then the one due within the hour.
+    expect(
+      team.replies
+        .map((r) => r.name)
+        .slice(0, 3)
+        .sort(),
+    ).toEqual(["Asked yesterday", "Not mine colleague", "Not mine unowned"]);
+    expect(team.replies[3]?.name).toBe("Asks today");
+    const row = (name: string) => team.due.find((r) => r.name === name)?.text ?? "";
+    expect(row("Not mine colleague")).toContain(await nameOf(other));
+    expect(row("Not mine unowned")).toContain("Unowned");
+    expect(row("Long overdue")).toContain(await nameOf(rep));
+    expect(
+      team.credit
+        .map((r) => r.name)
+        .slice(0, 2)
+        .sort(),
+    ).toEqual(["Not mine colleague", "Not mine unowned"]);
+    expect(team.kpis).toEqual([
+      ["4", "/admin/customers?replyDue=true"],
+      ["3", "/admin/customers?followUp=overdue"],
+      ["2", "/admin/customers?followUp=due"],
+      ["4", "/admin/customers?credit=hold,watch&amp;sort=-overdue"],
+      ["CN¥210,000", "/admin/customers?credit=hold,watch&amp;sort=-overdue"],
+    ]);
+    expect(team.html).toContain("The team&#39;s customers on");
+  });
+
+  it("is not a rep's: asking for it shows their own day, without the switch", async () => {
+    const asked = await view(rep, "/admin/today?team=1");
+    expect(asked.html).not.toContain('href="/admin/today?team=1"');
+    expect(asked.replies.map((r) => r.name)).toEqual(["Asked yesterday", "Asks today"]);
+  });
+
+  it("says so in Chinese when the team has nothing, and a one-click log comes back to the team view", async () => {
+    const admin = await createTestWorkspace("Quiet team Co.");
+    const idle = await view(admin, "/admin/today?team=1", "zh-CN");
+    expect(idle.html).toContain("没有等待回复的邮件。");
+    expect(idle.html).toContain("没有到期的跟进：所有客户都在跟进周期内。");
+    expect(idle.html).toContain(">团队</a>");
+    const team = await view(manager, "/admin/today?team=1");
+    const [unowned] = await db
+      .select()
+      .from(schema.customers)
+      .where(and(eq(schema.customers.workspaceId, rep.workspaceId), eq(schema.customers.name, "Not mine unowned")));
+    const id = unowned?.id;
+    const action = `/admin/customers/${id}/interactions`;
+    const form = formFields(formHtml(team.html, `action="${action}"`));
+    expect(form).toMatchObject({ kind: "email", back: "today-team" });
+    const res = await page(team.jar, "POST", action, form);
+    expect(res.status).toBe(303);
+    expect(res.headers.get("Location")).toBe("/admin/today?team=1&notice=interactionLogged");
   });
 });

@@ -212,8 +212,8 @@ customers.post("/:id/interactions", async (c) => {
   const draft: Draft = { form: "log", values: draftValues(body) };
   const { t } = pageContext(c).ui;
   const kind = String(body.kind ?? "");
-  // The one-click "Log call" of /admin/today: logged as of now, and back to that page.
-  const fromToday = body.back === "today" && body.occurredAt === undefined;
+  // The one-click "Log call" of /admin/today (mine or the team's): logged as of now, and back to that page.
+  const fromToday = (body.back === "today" || body.back === "today-team") && body.occurredAt === undefined;
   const occurredAt = fromToday
     ? new Date().toISOString()
     : zonedLocalToIso(String(body.occurredAt ?? ""), c.var.session?.timeZone ?? "Asia/Shanghai");
@@ -233,7 +233,7 @@ customers.post("/:id/interactions", async (c) => {
   const item = { id: logId, customerId: id, kind, occurredAt, direction, summary: String(body.summary ?? "") };
   const [result] = await logInteractions(c.var.db, caller, [item], () => "");
   const logged = fromToday
-    ? "/admin/today?notice=interactionLogged"
+    ? `/admin/today?${body.back === "today-team" ? "team=1&" : ""}notice=interactionLogged`
     : `/admin/customers/${encodeURIComponent(id)}?notice=interactionLogged`;
   // A one-click log differs from its earlier send only in the time: the click was logged already.
   if (result?.error?.code === "idempotency_conflict")

@@ -1,13 +1,17 @@
-// What /admin/today reads about the caller's own customers: a few counts, the emails waiting for a reply (earliest
-// deadline first), the follow-ups due (most overdue first, then by tier), the credit to watch (largest overdue first)
-// and the first next steps of each listed customer from its stored grade.
-// Every query is scoped to the caller's workspace and to customers the caller owns.
+// What /admin/today reads about the caller's own customers (or, for a manager or admin, the whole team's): a few counts,
+// the emails waiting for a reply (earliest deadline first), the follow-ups due (most overdue first, then by tier), the
+// credit to watch (largest overdue first) and the first next steps of each listed customer from its stored grade.
+// Every query is scoped to the caller's workspace, and to the customers the caller owns or (team) may see.
 import { and, asc, eq, gt, inArray, lte, type SQL, sql } from "drizzle-orm";
 import type { CustomerListItem } from "../../../../shared/contract";
 import type { Suggestion } from "../../../../shared/grade/types";
-import { customers, grades } from "../../db/schema";
+import { customers, grades, users } from "../../db/schema";
 import type { Caller, Db } from "../../env";
 import { listCustomers } from "../../services/customer-list";
+import { visibleCustomers } from "../../services/visibility";
+
+/** The caller's own customers, or every customer the caller may see (a manager's or admin's view of the team). */
+export type TodayScope = "mine" | "team";
 
 /** Rows of each list; the rest is one link away in the customer list. */
 export const REPLY_ROWS = 10;
@@ -25,6 +29,8 @@ export interface ReplyRow {
   negativeValue: boolean;
   /** ISO timestamp. */
   replyBy: string;
+  /** Who owns the customer (null: nobody); shown in the team view. */
+  ownerName: string | null;
 }
 
 /** A customer due for a follow-up (on or before today). */
@@ -36,6 +42,7 @@ export interface DueRow {
   negativeValue: boolean;
   /** YYYY-MM-DD. */
   nextFollowUp: string;
+  ownerName: string | null;
 }
 
 export interface TodayCounts {
@@ -53,6 +60,7 @@ export interface TodayCounts {
 }
 
 export interface Today {
+  scope: TodayScope;
   counts: TodayCounts;
   replies: ReplyRow[];
   due: DueRow[];
@@ -70,14 +78,27 @@ const ROW = {
   tier: grades.tier,
   keyAccount: grades.keyAccount,
   negativeValue: grades.negativeValue,
+  ownerName: users.name,
 };
 /** A grade with its customer, in the caller's workspace. */
 const GRADED = and(eq(customers.workspaceId, grades.workspaceId), eq(customers.id, grades.customerId));
-/** The caller's own customers' grades, narrowed by `filter` when given. */
-const mine = (caller: Caller, filter?: SQL) =>
-  and(eq(grades.workspaceId, caller.workspaceId), filter, eq(customers.ownerId, caller.userId));
+/** The customer's owner, when it has one. */
+const OWNER = and(eq(users.workspaceId, customers.workspaceId), eq(users.id, customers.ownerId));
+/** The grades of the customers in `scope`, narrowed by `filter` when given. */
+const scoped = (caller: Caller, scope: TodayScope, filter?: SQL) =>
+  and(
+    eq(grades.workspaceId, caller.workspaceId),
+    filter,
+    scope === "mine" ? eq(customers.ownerId, caller.userId) : visibleCustomers(caller),
+  );
 
-async function countsOf(db: Db, caller: Caller, today: string, nowIso: string): Promise<TodayCounts> {
+async function countsOf(
+  db: Db,
+  caller: Caller,
+  scope: TodayScope,
+  today: string,
+  nowIso: string,
+): Promise<TodayCounts> {
   const n = (expr: ReturnType<typeof sql>) => sql<number>`coalesce(sum(${expr}), 0)`;
   const [row] = await db
     .select({
@@ -91,7 +112,7 @@ async function countsOf(db: Db, caller: Caller, today: string, nowIso: string): 
     })
     .from(grades)
     .innerJoin(customers, GRADED)
-    .where(mine(caller));
+    .where(scoped(caller, scope));
   return {
     replies: Number(row?.replies ?? 0),
     repliesLate: Number(row?.repliesLate ?? 0),
@@ -133,28 +154,35 @@ async function notesOf(db: Db, caller: Caller, ids: string[]): Promise<Map<strin
   return notes;
 }
 
-/** My customers with an email waiting for a reply, the earliest deadline first (by the reply_by index). */
-async function repliesOf(db: Db, caller: Caller): Promise<ReplyRow[]> {
+/** Customers with an email waiting for a reply, the earliest deadline first (by the reply_by index). */
+async function repliesOf(db: Db, caller: Caller, scope: TodayScope): Promise<ReplyRow[]> {
   const rows = await db
     .select({ ...ROW, replyBy: grades.replyBy })
     .from(grades)
     .innerJoin(customers, GRADED)
-    .where(mine(caller, gt(grades.replyBy, ""))) // a range the reply index reads (IS NOT NULL is not one for SQLite)
+    .leftJoin(users, OWNER)
+    .where(scoped(caller, scope, gt(grades.replyBy, ""))) // a range the reply index reads (IS NOT NULL is not one for SQLite)
     .orderBy(asc(grades.replyBy), asc(grades.customerId))
     .limit(REPLY_ROWS);
   return rows.flatMap((r) => (r.replyBy ? [{ ...r, replyBy: r.replyBy }] : []));
 }
 
 /**
- * My follow-ups due by `today`: the most overdue first and, on the same day, the higher tier first (then by name), so
+ * Follow-ups due by `today`: the most overdue first and, on the same day, the higher tier first (then by name), so
  * an A due today comes before the Cs due today. The range is read by the follow-up index.
  */
-async function dueOf(db: Db, caller: Caller, today: string): Promise<{ rows: DueRow[]; more: boolean }> {
+async function dueOf(
+  db: Db,
+  caller: Caller,
+  scope: TodayScope,
+  today: string,
+): Promise<{ rows: DueRow[]; more: boolean }> {
   const rows = await db
     .select({ ...ROW, nextFollowUp: grades.nextFollowUp })
     .from(grades)
     .innerJoin(customers, GRADED)
-    .where(mine(caller, lte(grades.nextFollowUp, today)))
+    .leftJoin(users, OWNER)
+    .where(scoped(caller, scope, lte(grades.nextFollowUp, today)))
     .orderBy(asc(grades.nextFollowUp), asc(grades.tier), asc(customers.name), asc(customers.id))
     .limit(DUE_ROWS + 1);
   const due = rows.flatMap((r) => (r.nextFollowUp ? [{ ...r, nextFollowUp: r.nextFollowUp }] : []));
@@ -163,17 +191,26 @@ async function dueOf(db: Db, caller: Caller, today: string): Promise<{ rows: Due
 
 /**
  * Everything the page shows; `today` is the reader's day (YYYY-MM-DD) in the workspace's time zone, `nowIso` the
- * moment a reply counts as late from.
+ * moment a reply counts as late from. `scope` "team" is for managers and admins (the page decides; a rep asking for
+ * it would still see only what reps may see).
  */
-export async function loadToday(db: Db, caller: Caller, today: string, nowIso: string): Promise<Today> {
+export async function loadToday(
+  db: Db,
+  caller: Caller,
+  today: string,
+  nowIso: string,
+  scope: TodayScope = "mine",
+): Promise<Today> {
+  const owner = scope === "mine" ? { owner: "me" } : {};
   const [counts, replies, due, credit] = await Promise.all([
-    countsOf(db, caller, today, nowIso),
-    repliesOf(db, caller),
-    dueOf(db, caller, today),
-    listCustomers(db, caller, { owner: "me", credit: "hold,watch", sort: "-overdue", limit: CREDIT_ROWS }),
+    countsOf(db, caller, scope, today, nowIso),
+    repliesOf(db, caller, scope),
+    dueOf(db, caller, scope, today),
+    listCustomers(db, caller, { ...owner, credit: "hold,watch", sort: "-overdue", limit: CREDIT_ROWS }),
   ]);
   const ids = [...new Set([...replies, ...due.rows, ...credit.items].map((c) => c.id))];
   return {
+    scope,
     counts,
     replies,
     due: due.rows,

@@ -1,6 +1,7 @@
 // /admin/today: the caller's own day. Whose email to answer (by the tier's reply deadline), whom to follow up (most
 // overdue first) and whose credit to watch, with each customer's first next steps: a reply or a call is logged in one
-// click, and the counts link to the full lists. A rep's home page.
+// click, and the counts link to the full lists. A rep's home page. Managers and admins also have the team's day
+// (`?team=1`): the same lists over every customer, with each one's owner.
 import { Hono } from "hono";
 import type { Child } from "hono/jsx";
 import type { CustomerListItem } from "../../../../shared/contract";
@@ -13,16 +14,37 @@ import { noticeOf, pageContext, render } from "../render";
 import { CreditBadge, Marks, TierBadge } from "../ui/badges";
 import { PostForm } from "../ui/form";
 import { Page } from "../ui/layout";
-import { type GradeNotes, loadToday, type Today } from "./data";
+import { type GradeNotes, loadToday, type Today, type TodayScope } from "./data";
 
 export const today = new Hono<AdminEnv>();
 
-/** The customer list, filtered to what a count or a section stands for. */
-const LINKS = {
-  overdue: "/admin/customers?owner=me&followUp=overdue",
-  due: "/admin/customers?owner=me&followUp=due",
-  credit: "/admin/customers?owner=me&credit=hold,watch&sort=-overdue",
-  replies: "/admin/customers?owner=me&replyDue=true",
+/** The customer list, filtered to what a count or a section stands for (mine, or everyone's in the team view). */
+function linksFor(scope: TodayScope) {
+  const list = `/admin/customers?${scope === "mine" ? "owner=me&" : ""}`;
+  return {
+    overdue: `${list}followUp=overdue`,
+    due: `${list}followUp=due`,
+    credit: `${list}credit=hold,watch&sort=-overdue`,
+    replies: `${list}replyDue=true`,
+  };
+}
+
+/** The texts that say "your" in my view and "the team's" in the team view. */
+const SCOPED_TEXT = {
+  mine: {
+    intro: "today.intro",
+    kpiReplies: "today.kpiReplies",
+    repliesNone: "today.repliesNone",
+    dueNone: "today.dueNone",
+    creditNone: "today.creditNone",
+  },
+  team: {
+    intro: "today.introTeam",
+    kpiReplies: "today.kpiRepliesTeam",
+    repliesNone: "today.repliesNoneTeam",
+    dueNone: "today.dueNoneTeam",
+    creditNone: "today.creditNoneTeam",
+  },
 } as const;
 
 /** Next steps the due list's follow-up column already says (as of today, where the grade's are of its regrade). */
@@ -46,8 +68,8 @@ function Kpi({ value, label, href }: { value: string; label: string; href: strin
   );
 }
 
-/** What a row needs to name its customer. */
-type Named = Pick<CustomerListItem, "id" | "name" | "keyAccount" | "negativeValue">;
+/** What a row needs to name its customer (and its owner, in the team view). */
+type Named = Pick<CustomerListItem, "id" | "name" | "keyAccount" | "negativeValue" | "ownerName">;
 
 function Customer({ ui, c }: { ui: Ui; c: Named }) {
   return (
@@ -83,7 +105,7 @@ const ONE_CLICK = {
 } as const;
 
 /** One click logs it now, and comes back here; the form's id makes a double click log it once. */
-function LogNow({ ui, c, what }: { ui: Ui; c: Named; what: keyof typeof ONE_CLICK }) {
+function LogNow({ ui, c, what, scope }: { ui: Ui; c: Named; what: keyof typeof ONE_CLICK; scope: TodayScope }) {
   const log = ONE_CLICK[what];
   return (
     <PostForm ui={ui} action={`/admin/customers/${encodeURIComponent(c.id)}/interactions`} class="inline">
@@ -91,7 +113,7 @@ function LogNow({ ui, c, what }: { ui: Ui; c: Named; what: keyof typeof ONE_CLIC
       <input type="hidden" name="kind" value={log.kind} />
       <input type="hidden" name="direction" value="out" />
       <input type="hidden" name="summary" value={ui.t(log.summary)} />
-      <input type="hidden" name="back" value="today" />
+      <input type="hidden" name="back" value={scope === "team" ? "today-team" : "today"} />
       <button type="submit" class="btn small nowrap" aria-label={ui.t(log.named, { name: c.name })}>
         {ui.t(log.label)}
       </button>
@@ -120,6 +142,7 @@ function ActionTable<R extends Named & { tier: string | null }>(p: {
         <thead>
           <tr>
             <th>{ui.t("customers.name")}</th>
+            {d.scope === "team" ? <th>{ui.t("customers.owner")}</th> : null}
             <th>{ui.t("customers.tier")}</th>
             <th>{p.whenLabel}</th>
             <th>{ui.t("detail.next")}</th>
@@ -134,6 +157,9 @@ function ActionTable<R extends Named & { tier: string | null }>(p: {
           {p.rows.map((c) => (
             <tr data-customer={c.id}>
               <Customer ui={ui} c={c} />
+              {d.scope === "team" ? (
+                <td class={c.ownerName ? "" : "muted"}>{c.ownerName ?? ui.t("customers.ownerNone")}</td>
+              ) : null}
               <td>
                 <TierBadge ui={ui} tier={c.tier} />
               </td>
@@ -141,7 +167,7 @@ function ActionTable<R extends Named & { tier: string | null }>(p: {
               <Steps ui={ui} notes={d.notes.get(c.id)} skip={p.skip} />
               {what ? (
                 <td>
-                  <LogNow ui={ui} c={c} what={what} />
+                  <LogNow ui={ui} c={c} what={what} scope={d.scope} />
                 </td>
               ) : null}
             </tr>
@@ -220,20 +246,39 @@ function CreditTable({ ui, d }: { ui: Ui; d: Today }) {
   );
 }
 
+/** Mine or the team's, for those who may see the team (a rep asking for it gets their own). */
+function ScopeSwitch({ ui, scope }: { ui: Ui; scope: TodayScope }) {
+  return (
+    <nav class="scope-switch" aria-label={ui.t("today.scope")}>
+      <a href="/admin/today" aria-current={scope === "mine" ? "page" : undefined}>
+        {ui.t("today.mine")}
+      </a>
+      <a href="/admin/today?team=1" aria-current={scope === "team" ? "page" : undefined}>
+        {ui.t("today.team")}
+      </a>
+    </nav>
+  );
+}
+
 today.get("/", requireSession, async (c) => {
   const { ui, caller } = pageContext(c);
   const day = todayIn(c.var.session?.timeZone ?? "Asia/Shanghai");
   const nowIso = new Date().toISOString();
-  const d = await loadToday(c.var.db, caller, day, nowIso);
+  const seesTeam = caller.role !== "rep";
+  const scope: TodayScope = seesTeam && c.req.query("team") === "1" ? "team" : "mine";
+  const d = await loadToday(c.var.db, caller, day, nowIso, scope);
+  const LINKS = linksFor(scope);
+  const text = SCOPED_TEXT[scope];
   const { counts } = d;
   const dueTotal = counts.overdue + counts.dueToday;
   const creditTotal = counts.hold + counts.watch;
   return render(
     c,
     <Page ui={ui} title={ui.t("nav.today")} caller={caller} notice={noticeOf(c, ui)} wide>
-      <p class="muted">{ui.t("today.intro", { date: ui.date(day) })}</p>
+      {seesTeam ? <ScopeSwitch ui={ui} scope={scope} /> : null}
+      <p class="muted">{ui.t(text.intro, { date: ui.date(day) })}</p>
       <div class="kpis">
-        <Kpi value={String(counts.replies)} label={ui.t("today.kpiReplies")} href={LINKS.replies} />
+        <Kpi value={String(counts.replies)} label={ui.t(text.kpiReplies)} href={LINKS.replies} />
         <Kpi value={String(counts.overdue)} label={ui.t("today.kpiOverdue")} href={LINKS.overdue} />
         <Kpi value={String(counts.dueToday)} label={ui.t("today.kpiDueToday")} href={LINKS.due} />
         <Kpi value={String(creditTotal)} label={ui.t("today.kpiCredit")} href={LINKS.credit} />
@@ -242,7 +287,7 @@ today.get("/", requireSession, async (c) => {
       <section class="card" aria-labelledby="replies-h">
         <h2 id="replies-h">{ui.t("today.replies")}</h2>
         {d.replies.length === 0 ? (
-          <p class="empty">{ui.t("today.repliesNone")}</p>
+          <p class="empty">{ui.t(text.repliesNone)}</p>
         ) : (
           <RepliesTable ui={ui} d={d} nowIso={nowIso} />
         )}
@@ -254,7 +299,7 @@ today.get("/", requireSession, async (c) => {
       </section>
       <section class="card" aria-labelledby="due-h">
         <h2 id="due-h">{ui.t("today.due")}</h2>
-        {d.due.length === 0 ? <p class="empty">{ui.t("today.dueNone")}</p> : <DueTable ui={ui} d={d} day={day} />}
+        {d.due.length === 0 ? <p class="empty">{ui.t(text.dueNone)}</p> : <DueTable ui={ui} d={d} day={day} />}
         {d.dueMore ? (
           <p>
             <a href={LINKS.due}>{ui.t("today.all", { count: dueTotal })}</a>
@@ -263,7 +308,7 @@ today.get("/", requireSession, async (c) => {
       </section>
       <section class="card" aria-labelledby="credit-h">
         <h2 id="credit-h">{ui.t("today.credit")}</h2>
-        {d.credit.length === 0 ? <p class="empty">{ui.t("today.creditNone")}</p> : <CreditTable ui={ui} d={d} />}
+        {d.credit.length === 0 ? <p class="empty">{ui.t(text.creditNone)}</p> : <CreditTable ui={ui} d={d} />}
         {d.creditMore ? (
           <p>
             <a href={LINKS.credit}>{ui.t("today.all", { count: creditTotal })}</a>
