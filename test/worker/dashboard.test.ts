@@ -94,6 +94,34 @@ describe("dashboard from the stored report", () => {
     ]);
   });
 
+  it("counts follow-up compliance as of now: a call logged or an owner changed since the regrade shows at once", async () => {
+    const overdueLink = (html: string, owner: string) =>
+      new RegExp(`<a href="/admin/customers\\?owner=${owner}&amp;tier=[ABC]&amp;followUp=overdue">(\\d+)</a>`).exec(
+        html,
+      )?.[1];
+    const [big] = await db.select().from(schema.customers).where(eq(schema.customers.name, "Big One"));
+    const id = big?.id ?? "";
+    // Handed to the admin: the count moves with the customer, before any regrade.
+    expect((await call(admin, "PATCH", `/api/v1/customers/${id}`, { ownerId: admin.userId })).status).toBe(200);
+    let html = await (await page(jar, "GET", "/admin")).text();
+    expect(overdueLink(html, rep.userId)).toBeUndefined();
+    expect(overdueLink(html, admin.userId)).toBe("1");
+    // A call today moves the next follow-up on: nothing overdue, and the list the link opened is empty too.
+    const logged = await call(admin, "POST", "/api/v1/interactions", {
+      id: crypto.randomUUID(),
+      customerId: id,
+      kind: "call",
+      direction: "out",
+      occurredAt: new Date().toISOString(),
+      summary: "Caught up",
+    });
+    expect(logged.status).toBe(201);
+    html = await (await page(jar, "GET", "/admin")).text();
+    expect(overdueLink(html, admin.userId)).toBeUndefined();
+    const list = await (await page(jar, "GET", `/admin/customers?owner=${admin.userId}&followUp=overdue`)).text();
+    expect(list).not.toContain(">Big One</a>");
+  });
+
   it("does not grade per view: new customers appear after the next regrade, not before", async () => {
     await call(admin, "POST", "/api/v1/import/customers", [{ externalId: "D4", name: "Newcomer" }]);
     expect(kpiCustomers(await (await page(jar, "GET", "/admin")).text())).toBe(3);

@@ -1,5 +1,6 @@
-// What the dashboard shows, read in four indexed queries at once: the report stored by the last regrade (funnel, Pareto,
-// pyramid, tiers, compliance, migration) and watchlists from the grades table by index. Nothing is graded here.
+// What the dashboard shows, read in five queries at once: the report stored by the last regrade (funnel, Pareto,
+// pyramid, tiers, migration), watchlists from the grades table by index, and the follow-up compliance per owner and
+// tier counted from the grades as they are now (so each count equals the list its link opens). Nothing is graded here.
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { customers, grades, users, workspaceReports } from "../../db/schema";
 import type { Db } from "../../env";
@@ -40,8 +41,36 @@ const watchColumns = {
   ownerName: users.name,
 };
 
-/** Loads everything the dashboard draws from the stored report and the grades table. */
-export async function loadDashboard(db: Db, workspaceId: string): Promise<Dashboard> {
+/**
+ * Customers and overdue follow-ups (next follow-up before `today`) per owner and tier, from the grades as they are now:
+ * an owner changed or a call logged since the regrade counts at once, as the customer list it links to does.
+ */
+async function complianceOf(db: Db, workspaceId: string, today: string): Promise<OwnerCompliance[]> {
+  const rows = await db
+    .select({
+      ownerId: customers.ownerId,
+      tier: grades.tier,
+      customers: sql<number>`count(*)`,
+      overdue: sql<number>`coalesce(sum(${grades.nextFollowUp} < ${today}), 0)`,
+    })
+    .from(grades)
+    .innerJoin(customers, and(eq(customers.workspaceId, grades.workspaceId), eq(customers.id, grades.customerId)))
+    .where(eq(grades.workspaceId, workspaceId))
+    .groupBy(customers.ownerId, grades.tier);
+  const byOwner = new Map<string | null, OwnerCompliance>();
+  for (const r of rows) {
+    const owner = byOwner.get(r.ownerId) ?? { ownerId: r.ownerId, byTier: {} };
+    byOwner.set(r.ownerId, owner);
+    owner.byTier[r.tier] = { customers: Number(r.customers), overdue: Number(r.overdue) };
+  }
+  return [...byOwner.values()];
+}
+
+/**
+ * Loads everything the dashboard draws from the stored report and the grades table; `today` (YYYY-MM-DD, the
+ * workspace's zone) is the day a follow-up counts as overdue from.
+ */
+export async function loadDashboard(db: Db, workspaceId: string, today: string): Promise<Dashboard> {
   const watch = (filter: ReturnType<typeof and>, order: ReturnType<typeof desc>[]) =>
     db
       .select(watchColumns)
@@ -52,7 +81,7 @@ export async function loadDashboard(db: Db, workspaceId: string): Promise<Dashbo
       .orderBy(...order)
       .limit(WATCH_ROWS);
   // Separate queries, not one db.batch: a batch returns rows as objects, where the two `name` columns would collide.
-  const [stored, creditWatch, churnRisk, owners] = await Promise.all([
+  const [stored, creditWatch, churnRisk, owners, live] = await Promise.all([
     db
       .select({ report: workspaceReports.report })
       .from(workspaceReports)
@@ -60,10 +89,11 @@ export async function loadDashboard(db: Db, workspaceId: string): Promise<Dashbo
     watch(inArray(grades.credit, ["hold", "watch"]), [desc(grades.overdueAmount)]),
     watch(inArray(grades.churn, ["high", "medium"]), [sql`${grades.churn} = 'high' desc`, desc(grades.score)]),
     db.select({ id: users.id, name: users.name }).from(users).where(eq(users.workspaceId, workspaceId)),
+    complianceOf(db, workspaceId, today),
   ]);
   const report = (stored[0]?.report ?? null) as WorkspaceReport | null;
   const ownerName = new Map(owners.map((o) => [o.id, o.name]));
-  const compliance = (report?.compliance ?? [])
+  const compliance = live
     .map((r) => ({ ...r, ownerName: r.ownerId ? (ownerName.get(r.ownerId) ?? null) : null }))
     .sort((a, b) => (a.ownerName ?? "~").localeCompare(b.ownerName ?? "~"));
   return { report, migration: report?.migration ?? [], compliance, creditWatch, churnRisk };

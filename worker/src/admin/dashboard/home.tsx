@@ -3,6 +3,7 @@ import { Hono } from "hono";
 import { TIERS } from "../../../../shared/grade/types";
 import { requireSession } from "../../middleware/session";
 import type { AdminEnv } from "../env";
+import { todayIn } from "../lib/zoned-time";
 import { noticeOf, pageContext, render } from "../render";
 import { BarChart } from "../ui/charts/bars";
 import { ParetoChart } from "../ui/charts/pareto";
@@ -20,7 +21,7 @@ home.get("/", requireSession, async (c) => {
   const { ui, caller } = pageContext(c);
   // A rep's home is their own day: whom to follow up, whose credit to watch.
   if (caller.role === "rep") return c.redirect("/admin/today", 303);
-  const d = await loadDashboard(c.var.db, caller.workspaceId);
+  const d = await loadDashboard(c.var.db, caller.workspaceId, todayIn(c.var.session?.timeZone ?? "Asia/Shanghai"));
   const ws = d.report;
   const notice = noticeOf(c, ui);
   if (!ws || ws.customers === 0) {

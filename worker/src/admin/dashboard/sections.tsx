@@ -117,7 +117,7 @@ export function Compliance({ ui, reps }: { ui: Ui; reps: Dashboard["compliance"]
                 {["A", "B", "C"].map((t) => {
                   const c = r.byTier[t];
                   if (!c) return <td class="num">—</td>;
-                  // The overdue count opens the list of those customers (as of today; the report is the last regrade's).
+                  // The overdue count opens the list of those customers; both count as of today.
                   const owner = encodeURIComponent(r.ownerId ?? "none");
                   return (
                     <td class="num">
