@@ -1,6 +1,9 @@
 // The dashboard reads the report a regrade stores (workspace_reports) and indexed grade queries; it never grades.
+
+import { env } from "cloudflare:workers";
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
+import { complianceQuery } from "../../worker/src/admin/dashboard/data";
 import * as schema from "../../worker/src/db/schema";
 import type { WorkspaceReport } from "../../worker/src/jobs/workspace-report";
 import { csrfIn, type Jar, page, sessionFor } from "./admin-helpers";
@@ -120,6 +123,16 @@ describe("dashboard from the stored report", () => {
     expect(overdueLink(html, admin.userId)).toBeUndefined();
     const list = await (await page(jar, "GET", `/admin/customers?owner=${admin.userId}&followUp=overdue`)).text();
     expect(list).not.toContain(">Big One</a>");
+  });
+
+  it("reads the compliance from the workspace's grades in one range, each customer by its key", async () => {
+    const { sql, params } = complianceQuery(db, admin.workspaceId, day(0)).toSQL();
+    const { results } = await env.DB.prepare(`EXPLAIN QUERY PLAN ${sql}`)
+      .bind(...params)
+      .all<{ detail: string }>();
+    const steps = results.map((r) => r.detail);
+    expect(steps[0]).toMatch(/^SEARCH grades USING (COVERING )?INDEX \w+ \(workspace_id=\?\)$/);
+    expect(steps[1]).toMatch(/^SEARCH customers USING (COVERING )?INDEX \w+ \(workspace_id=\? AND id=\?\)$/);
   });
 
   it("does not grade per view: new customers appear after the next regrade, not before", async () => {

@@ -43,20 +43,37 @@ const watchColumns = {
 
 /**
  * Customers and overdue follow-ups (next follow-up before `today`) per owner and tier, from the grades as they are now:
- * an owner changed or a call logged since the regrade counts at once, as the customer list it links to does.
+ * an owner changed or a call logged since the regrade counts at once, as the customer list it links to does. The
+ * query (exported for its plan test).
  */
+export function complianceQuery(db: Db, workspaceId: string, today: string) {
+  return (
+    db
+      .select({
+        ownerId: customers.ownerId,
+        tier: grades.tier,
+        customers: sql<number>`count(*)`,
+        overdue: sql<number>`coalesce(sum(${grades.nextFollowUp} < ${today}), 0)`,
+      })
+      .from(grades)
+      // CROSS JOIN keeps grades the outer loop in SQLite: the workspace's grades read in one range, each customer found
+      // by (workspace, id). Left to itself the planner walked customers by owner and probed grades per row: at 100k
+      // customers on local D1, ≈ 600 ms against ≈ 200 ms this way.
+      .crossJoin(customers)
+      .where(
+        and(
+          eq(grades.workspaceId, workspaceId),
+          eq(customers.workspaceId, grades.workspaceId),
+          eq(customers.id, grades.customerId),
+        ),
+      )
+      .groupBy(customers.ownerId, grades.tier)
+  );
+}
+
+/** complianceQuery's rows, one entry per owner. */
 async function complianceOf(db: Db, workspaceId: string, today: string): Promise<OwnerCompliance[]> {
-  const rows = await db
-    .select({
-      ownerId: customers.ownerId,
-      tier: grades.tier,
-      customers: sql<number>`count(*)`,
-      overdue: sql<number>`coalesce(sum(${grades.nextFollowUp} < ${today}), 0)`,
-    })
-    .from(grades)
-    .innerJoin(customers, and(eq(customers.workspaceId, grades.workspaceId), eq(customers.id, grades.customerId)))
-    .where(eq(grades.workspaceId, workspaceId))
-    .groupBy(customers.ownerId, grades.tier);
+  const rows = await complianceQuery(db, workspaceId, today);
   const byOwner = new Map<string | null, OwnerCompliance>();
   for (const r of rows) {
     const owner = byOwner.get(r.ownerId) ?? { ownerId: r.ownerId, byTier: {} };
