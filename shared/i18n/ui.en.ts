@@ -74,6 +74,8 @@ export const uiEn = {
   "popup.siteEnabled": "Tiers are shown on this site.",
   "popup.replies": "Emails waiting for your reply",
   "popup.logReply": "Log reply",
+  "popup.logReplyTo": "Log your reply to {name}",
+  "popup.logCallWith": "Log a follow-up call with {name}",
   "popup.direction": "Which way",
   "popup.directionOut": "We contacted them",
   "popup.directionIn": "They contacted us",

@@ -75,6 +75,8 @@ export const uiZhCN: Record<UiKey, string> = {
   "popup.siteEnabled": "已在此网站显示客户等级。",
   "popup.replies": "等待您回复的邮件",
   "popup.logReply": "记录回复",
+  "popup.logReplyTo": "记录您对 {name} 的回复",
+  "popup.logCallWith": "记录与 {name} 的跟进电话",
   "popup.direction": "方向",
   "popup.directionOut": "我方联系客户",
   "popup.directionIn": "客户联系我方",

@@ -283,7 +283,7 @@ describe("popup from the keyboard", () => {
     expect((await badge())[1]).toBe(
       before === 1 ? "Tierlens: 1 follow-up due today" : `Tierlens: ${before} follow-ups due today`,
     );
-    await row.getByRole("button", { name: "Log call" }).click();
+    await row.getByRole("button", { name: "Log a follow-up call with Example Com" }).click();
     await row.getByRole("status").filter({ hasText: "Logged" }).waitFor();
     await waitUntil("the follow-up call on the worker", dueIds, (ids) => !ids.includes(com.id));
     // Once the call is stored, the badge counts one follow-up fewer (blank at none).
@@ -341,7 +341,7 @@ describe("popup from the keyboard", () => {
     const badge = () => page.evaluate(() => Promise.all([chrome.action.getBadgeText({}), chrome.action.getTitle({})]));
     await waitUntil("the badge counting the reply", badge, ([text]) => text === String(dueNow + 1));
     expect((await badge())[1]).toContain("1 customer waiting for your reply");
-    await row.getByRole("button", { name: "Log reply" }).click();
+    await row.getByRole("button", { name: "Log your reply to Corp Example" }).click();
     await row.getByRole("status").filter({ hasText: "Logged" }).waitFor();
     await waitUntil("the reply stored, nothing waiting", replyIds, (ids) => !ids.includes(corp.id));
     await waitUntil("the badge without the reply", badge, ([text]) => text === (dueNow === 0 ? "" : String(dueNow)));

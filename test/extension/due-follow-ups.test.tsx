@@ -110,6 +110,7 @@ it("logs a follow-up call for that customer in one click, once, and says so", as
   const { rows, onLogged } = await open();
   const button = rows[1]?.querySelector("button") as HTMLButtonElement;
   expect(button.textContent).toBe("Log call");
+  expect(button.getAttribute("aria-label")).toBe("Log a follow-up call with 华为");
   await act(async () => {
     button.click();
     button.click();
@@ -192,6 +193,7 @@ describe("emails waiting for my reply", () => {
     const { replies, onLogged } = await open();
     const button = replies[1]?.querySelector("button") as HTMLButtonElement;
     expect(button.textContent).toBe("Log reply");
+    expect(button.getAttribute("aria-label")).toBe("Log your reply to 北辰");
     await act(async () => {
       button.click();
       button.click();

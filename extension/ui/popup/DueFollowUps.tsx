@@ -67,6 +67,8 @@ function DueList(props: {
   t: Translate;
   when: (c: Customer) => When | null;
   action: string;
+  /** The button's accessible name, naming the customer: rows of identical buttons are told apart by it. */
+  actionLabel: (c: Customer) => string;
   item: (c: Customer) => LogDraft & { customerId: string };
   onLogged?: (() => void) | undefined;
   children?: ComponentChildren;
@@ -100,7 +102,13 @@ function DueList(props: {
                   {t("popup.dueLogged")}
                 </span>
               ) : (
-                <button type="button" class="nowrap" disabled={s === "logging"} onClick={() => void log(props.item(c))}>
+                <button
+                  type="button"
+                  class="nowrap"
+                  aria-label={props.actionLabel(c)}
+                  disabled={s === "logging"}
+                  onClick={() => void log(props.item(c))}
+                >
                   {props.action}
                 </button>
               )}
@@ -145,6 +153,7 @@ export function DueFollowUps(props: { serverUrl: string; t: Translate; locale: U
           t={t}
           when={(c) => (c.replyBy ? replyText(t, c.replyBy, locale, now) : null)}
           action={t("popup.logReply")}
+          actionLabel={(c) => t("popup.logReplyTo", { name: c.name })}
           item={(c) => ({ customerId: c.id, kind: "email", direction: "out", summary: t("popup.replySummary") })}
           onLogged={props.onLogged}
           all={{ href: "/admin/customers?replyDue=true&owner=me", more: due.repliesMore }}
@@ -158,6 +167,7 @@ export function DueFollowUps(props: { serverUrl: string; t: Translate; locale: U
         t={t}
         when={(c) => (c.nextFollowUp && due ? dueText(t, c.nextFollowUp, due.today) : null)}
         action={t("popup.logCall")}
+        actionLabel={(c) => t("popup.logCallWith", { name: c.name })}
         item={(c) => ({ customerId: c.id, kind: "call", direction: "out", summary: t("popup.followUpSummary") })}
         onLogged={props.onLogged}
         all={{ href: "/admin/customers?followUp=due&owner=me", more: due?.more ?? false }}
