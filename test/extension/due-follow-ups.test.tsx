@@ -69,6 +69,15 @@ afterEach(() => unmount(root));
 
 const settle = () => new Promise((r) => setTimeout(r, 0));
 
+/** A double click, both clicks before the first log is answered. */
+async function clickTwice(button: HTMLButtonElement) {
+  await act(async () => {
+    button.click();
+    button.click();
+    await settle();
+  });
+}
+
 async function open(locale: "en" | "zh-CN" = "en") {
   const onLogged = vi.fn();
   await act(async () => {
@@ -111,11 +120,7 @@ it("logs a follow-up call for that customer in one click, once, and says so", as
   const button = rows[1]?.querySelector("button") as HTMLButtonElement;
   expect(button.textContent).toBe("Log call");
   expect(button.getAttribute("aria-label")).toBe("Log a follow-up call with 华为");
-  await act(async () => {
-    button.click();
-    button.click();
-    await settle();
-  });
+  await clickTwice(button);
   const logs = sent.filter((m) => m.type === "log");
   expect(logs).toEqual([
     { type: "log", item: { customerId: "c2", kind: "call", direction: "out", summary: "Follow-up call" } },
@@ -194,11 +199,7 @@ describe("emails waiting for my reply", () => {
     const button = replies[1]?.querySelector("button") as HTMLButtonElement;
     expect(button.textContent).toBe("Log reply");
     expect(button.getAttribute("aria-label")).toBe("Log your reply to 北辰");
-    await act(async () => {
-      button.click();
-      button.click();
-      await settle();
-    });
+    await clickTwice(button);
     expect(sent.filter((m) => m.type === "log")).toEqual([
       { type: "log", item: { customerId: "r2", kind: "email", direction: "out", summary: "Replied to their email" } },
     ]);
