@@ -1,6 +1,7 @@
 // The toolbar badge says what needs the rep now: logged touches still waiting to be sent (their count, blue), else one
-// that could not be sent ("!", red), else the follow-ups due today and the emails waiting for a reply (their sum,
-// amber). The tooltip says which, in the rep's language. The due count outlives a stopped service worker in storage.session, and only counts on its own day.
+// that could not be sent ("!", red), else the follow-ups due today and the customers waiting for a reply (their sum,
+// amber). The tooltip says which, in the rep's language. The due count outlives a stopped service worker in
+// storage.session, and only counts on its own day.
 import { browser } from "wxt/browser";
 import { getSettings } from "../../lib/connection";
 import { browserLanguage, resolveLocale, type Translate, translator } from "../../lib/i18n";

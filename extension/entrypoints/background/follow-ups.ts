@@ -44,15 +44,15 @@ export async function dueFollowUps(connection: Connection | null): Promise<Repli
       count: followUps.value.items.length,
       more: followUps.value.nextCursor !== null,
       replies: waiting?.items.length ?? 0,
-      repliesMore: waiting !== null && waiting.nextCursor !== null,
+      repliesMore: waiting?.nextCursor != null,
       day: today,
     },
   });
-  const due = shortList(followUps.value);
+  const due = { ...shortList(followUps.value), today };
   if (replies.status === "rejected")
-    return { ...due, today, replies: [], repliesMore: false, repliesError: (replies.reason as Error).message };
+    return { ...due, replies: [], repliesMore: false, repliesError: (replies.reason as Error).message };
   const reply = shortList(replies.value);
-  return { ...due, today, replies: reply.items, repliesMore: reply.more };
+  return { ...due, replies: reply.items, repliesMore: reply.more };
 }
 
 /** Counts my follow-ups and replies due again (on an alarm, at start-up, after a logged touch); clears the count when not connected. */
