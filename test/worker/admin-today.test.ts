@@ -251,10 +251,10 @@ describe("a manager's team view", () => {
 
   it("lists every rep's and unowned customers with their owner; counts and links cover the team", async () => {
     const own = await view(manager);
-    expect(own.html).toMatch(/<a href="\/admin\/today" aria-current="page">Mine<\/a>/);
+    expect(own.html).toMatch(/<a href="\/admin\/today" aria-current="true">Mine<\/a>/);
     expect([own.replies, own.due, own.credit]).toEqual([[], [], []]); // the manager owns none
     const team = await view(manager, "/admin/today?team=1");
-    expect(team.html).toMatch(/<a href="\/admin\/today\?team=1" aria-current="page">Team<\/a>/);
+    expect(team.html).toMatch(/<a href="\/admin\/today\?team=1" aria-current="true">Team<\/a>/);
     // The late ones first (a day ago, in id order), then the one due within the hour.
     expect(
       team.replies

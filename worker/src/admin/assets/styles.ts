@@ -110,7 +110,7 @@ tr.overdue td:first-child{box-shadow:inset 3px 0 0 var(--hold)}
 .scope-switch{display:inline-flex;border:1px solid var(--line);border-radius:8px;overflow:hidden;background:var(--card);margin-bottom:.5rem}
 .scope-switch a{padding:.3rem .9rem;text-decoration:none;color:var(--ink);font-size:.9rem}
 .scope-switch a+a{border-left:1px solid var(--line)}
-.scope-switch a[aria-current=page]{background:var(--brand);color:var(--brand-ink)}
+.scope-switch a[aria-current=true]{background:var(--brand);color:var(--brand-ink)}
 .kpis{display:grid;grid-template-columns:repeat(auto-fit,minmax(160px,1fr));gap:1rem;margin-bottom:1.25rem}
 .kpi{background:var(--card);border:1px solid var(--line);border-radius:var(--radius);padding:.8rem 1rem;box-shadow:var(--shadow)}
 .kpi b{display:block;font-size:1.5rem}

@@ -250,10 +250,10 @@ function CreditTable({ ui, d }: { ui: Ui; d: Today }) {
 function ScopeSwitch({ ui, scope }: { ui: Ui; scope: TodayScope }) {
   return (
     <nav class="scope-switch" aria-label={ui.t("today.scope")}>
-      <a href="/admin/today" aria-current={scope === "mine" ? "page" : undefined}>
+      <a href="/admin/today" aria-current={scope === "mine" ? "true" : undefined}>
         {ui.t("today.mine")}
       </a>
-      <a href="/admin/today?team=1" aria-current={scope === "team" ? "page" : undefined}>
+      <a href="/admin/today?team=1" aria-current={scope === "team" ? "true" : undefined}>
         {ui.t("today.team")}
       </a>
     </nav>
