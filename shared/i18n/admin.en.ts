@@ -220,6 +220,7 @@ export const adminEn = {
   "detail.direction": "Direction",
   "detail.directionOut": "Outgoing: we contacted them",
   "detail.directionIn": "Incoming: they contacted us",
+  "detail.directionHint": "Not used for a note.",
   "detail.summary": "Summary",
   "detail.log": "Log interaction",
   "detail.unrated": "Not rated",

@@ -220,6 +220,7 @@ export const adminZhCN: Record<AdminKey, string> = {
   "detail.direction": "方向",
   "detail.directionOut": "我方联系客户",
   "detail.directionIn": "客户联系我方",
+  "detail.directionHint": "备注不区分方向。",
   "detail.summary": "摘要",
   "detail.log": "记录跟进",
   "detail.unrated": "未评",

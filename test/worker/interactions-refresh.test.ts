@@ -138,6 +138,13 @@ it("a touch logged on the customer page is outgoing unless the form says incomin
   // Their follow-up question, logged as incoming: still a reply to make, now for the newer email.
   expect((await send({ direction: "in", summary: "they asked again" })).status).toBe(303);
   expect(codes(await detail(admin, customerId))).toContain("reply-due");
+  // An internal note, the form's direction left as it comes: a note goes no way, so the email still waits.
+  const noteForm = formFields(formHtml(await (await page(jar, "GET", path)).text(), `action="${path}/interactions"`));
+  const note = await send({ id: noteForm.id ?? "", kind: "note", occurredAt: "2026-03-01T09:30", summary: "ask ops" });
+  expect(note.status).toBe(303);
+  const notes = await db.select().from(schema.interactions).where(eq(schema.interactions.summary, "ask ops"));
+  expect(notes.map((n) => [n.kind, n.direction])).toEqual([["note", null]]);
+  expect(codes(await detail(admin, customerId))).toContain("reply-due");
   // The reply, logged with the form as it comes (outgoing): nothing waits any more.
   const fresh = formFields(formHtml(await (await page(jar, "GET", path)).text(), `action="${path}/interactions"`));
   expect((await send({ id: fresh.id ?? "", occurredAt: "2026-03-01T10:00", summary: "answered" })).status).toBe(303);

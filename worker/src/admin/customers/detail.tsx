@@ -217,13 +217,15 @@ customers.post("/:id/interactions", async (c) => {
   const occurredAt = fromToday
     ? new Date().toISOString()
     : zonedLocalToIso(String(body.occurredAt ?? ""), c.var.session?.timeZone ?? "Asia/Shanghai");
-  // Outgoing or incoming as the form says; a form without the field (an older page) logs no direction, as before.
+  // Outgoing or incoming as the form says; a form without the field (an older page) logs no direction, as before. A
+  // note (the rep's own record) goes no way: it must not answer an email waiting, whatever the select was left at.
   const rawDirection = body.direction === undefined || body.direction === "" ? undefined : String(body.direction);
-  const direction = rawDirection === "in" || rawDirection === "out" ? rawDirection : undefined;
+  const given = rawDirection === "in" || rawDirection === "out" ? rawDirection : undefined;
+  const direction = kind === "note" ? undefined : given;
   // Each problem on its own field; the select's values cannot send these, a crafted or stale form can.
   const invalid: Problems = {};
   if (!INTERACTION_KINDS.includes(kind as InteractionKind)) invalid.kind = t("detail.badKind");
-  if (rawDirection !== undefined && direction === undefined) invalid.direction = t("detail.badDirection");
+  if (rawDirection !== undefined && given === undefined) invalid.direction = t("detail.badDirection");
   if (!occurredAt) invalid.occurredAt = t("detail.badTime");
   if (Object.keys(invalid).length > 0) return detailPage(c, invalid, 400, draft);
   // The API-core service: same validation and idempotency rules as POST /api/v1/interactions.

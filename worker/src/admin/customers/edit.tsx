@@ -120,6 +120,7 @@ export function LogInteractionForm({
           label={ui.t("detail.direction")}
           name="direction"
           value={typed.direction ?? "out"}
+          hint={ui.t("detail.directionHint")}
           error={problems.direction}
           options={[
             { value: "out", label: ui.t("detail.directionOut") },
