@@ -104,9 +104,38 @@ describe("next steps in the card", () => {
     });
     expect(send).toHaveBeenCalledWith({
       type: "log",
-      // Outgoing: a logged or done reply step answers the email waiting, so "reply by" goes away.
+      // Outgoing: the rep called; a contact answers the email waiting, so "reply by" goes away.
       item: { customerId: "c1", kind: "call", direction: "out", summary: "跟进：催收逾期 20 天的 ¥1,200.00" },
     });
     expect(row!.querySelector("[role=status]")!.textContent).toBe("已记录");
+  });
+
+  it("done is outgoing only for a reply: a note on another step leaves the email waiting", async () => {
+    const send = vi.spyOn(fakeBrowser.runtime, "sendMessage").mockResolvedValue({ id: "x" } as never);
+    const reply: Suggestion = {
+      code: "reply-due",
+      priority: 1,
+      title: { key: "suggest.reply-due", params: { due: "2026-03-05T09:30:00.000Z" } },
+      facts: {},
+    };
+    const budget: Suggestion = {
+      code: "qualify-budget",
+      priority: 3,
+      title: { key: "suggest.qualify-budget" },
+      facts: {},
+    };
+    const rows = await show("en", [reply, budget]);
+    const click = async (row: number, button: number) =>
+      act(async () => {
+        [...rows[row]!.querySelectorAll("button")][button]!.click();
+        await new Promise((r) => setTimeout(r, 0));
+      });
+    await click(0, 1); // Done on the reply
+    await click(1, 0); // Log on a step with no contact kind: a note
+    const items = send.mock.calls.map(([m]) => (m as { item: { kind: string; direction?: string } }).item);
+    expect(items.map((i) => [i.kind, i.direction])).toEqual([
+      ["note", "out"],
+      ["note", undefined],
+    ]);
   });
 });

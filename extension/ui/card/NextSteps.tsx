@@ -60,13 +60,16 @@ export function NextSteps(props: {
   const [logged, setLogged] = useState<Record<number, boolean>>({});
   const log = async (i: number, s: Suggestion, done: boolean) => {
     const step = stepLabel(s, locale, currency);
+    const kind: LogKind = done ? "note" : (KIND_FOR[s.code] ?? "note");
+    // Outgoing when the rep contacted the customer: a logged call or email, or a reply marked done, which answers the
+    // email waiting ("reply by" goes). A note for any other step is the rep's own record and answers nothing.
+    const contacted = kind !== "note" || s.code === "reply-due";
     const reply = await ask({
       type: "log",
       item: {
         customerId,
-        kind: done ? "note" : (KIND_FOR[s.code] ?? "note"),
-        // What the rep did about the step: outgoing, so a logged or done reply clears "reply by".
-        direction: "out",
+        kind,
+        ...(contacted ? { direction: "out" as const } : {}),
         summary: t(done ? "card.doneSummary" : "card.logSummary", { step }),
       },
     });
