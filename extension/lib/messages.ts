@@ -85,6 +85,8 @@ export interface Replies {
     replies: CustomerListItem[];
     repliesMore: boolean;
     repliesError?: string;
+    /** How many of each list were counted (up to 99; `more` beyond), as on the badge; absent when not counted. */
+    counted?: { due: number; dueMore: boolean; replies: number; repliesMore: boolean };
   };
   status: StatusReply;
   connect: { ok: boolean; error?: string };

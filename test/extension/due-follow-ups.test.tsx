@@ -179,9 +179,27 @@ describe("emails waiting for my reply", () => {
 
   it("lists them above the follow-ups in the server's order, each with its deadline, a passed one marked", async () => {
     answer = (m) => (m.type === "due" ? WAITING : { id: "queued-1" });
-    const { replies } = await open();
+    let { replies } = await open();
     const headings = [...root.querySelectorAll("h2")].map((h) => h.textContent);
     expect(headings).toEqual(["Emails waiting for your reply", "Follow-ups due"]);
+    render(null, root);
+    // With the counts the background made (as on the badge): how many each list holds, "+" beyond what it counted.
+    answer = (m) =>
+      m.type === "due" ? { ...WAITING, counted: { due: 3, dueMore: false, replies: 99, repliesMore: true } } : null;
+    await open();
+    expect([...root.querySelectorAll("h2")].map((h) => h.textContent)).toEqual([
+      "Emails waiting for your reply 99+",
+      "Follow-ups due 3",
+    ]);
+    expect(root.querySelector("[data-testid=reply-count]")?.textContent).toBe("99+");
+    render(null, root);
+    answer = (m) =>
+      m.type === "due" ? { ...WAITING, counted: { due: 0, dueMore: false, replies: 2, repliesMore: false } } : null;
+    await open();
+    expect(root.querySelector("[data-testid=due-count]"), "no count for an empty list").toBeNull();
+    render(null, root);
+    answer = (m) => (m.type === "due" ? WAITING : { id: "queued-1" });
+    ({ replies } = await open());
     expect(replies.map((r) => r.querySelector("a")?.textContent)).toEqual(["Late <i>Reply</i> Co", "北辰"]);
     expect(root.querySelector("i")).toBeNull();
     expect(replies[0]?.querySelector(".late")?.textContent).toMatch(/^Reply was due \w/);

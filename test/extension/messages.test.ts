@@ -108,7 +108,14 @@ describe("background router", () => {
     vi.stubGlobal("fetch", fetchMock);
     const reply = await handle({ type: "due" }, page);
     const today = localDay();
-    expect(reply).toEqual({ items: [], today, more: true, replies: [], repliesMore: false });
+    expect(reply).toEqual({
+      items: [],
+      today,
+      more: true,
+      replies: [],
+      repliesMore: false,
+      counted: { due: 0, dueMore: true, replies: 0, repliesMore: false },
+    });
     const [followUps, replies] = fetchMock.mock.calls.map(([u]) => new URL(u));
     expect(followUps?.pathname).toBe("/api/v1/customers");
     expect(Object.fromEntries(followUps?.searchParams ?? [])).toEqual({

@@ -39,16 +39,22 @@ export async function dueFollowUps(connection: Connection | null): Promise<Repli
   ]);
   if (followUps.status === "rejected") return { ...none, error: (followUps.reason as Error).message };
   const waiting = replies.status === "fulfilled" ? replies.value : null;
+  const counted = {
+    due: followUps.value.items.length,
+    dueMore: followUps.value.nextCursor !== null,
+    replies: waiting?.items.length ?? 0,
+    repliesMore: waiting?.nextCursor != null,
+  };
   await showBadge({
     due: {
-      count: followUps.value.items.length,
-      more: followUps.value.nextCursor !== null,
-      replies: waiting?.items.length ?? 0,
-      repliesMore: waiting?.nextCursor != null,
+      count: counted.due,
+      more: counted.dueMore,
+      replies: counted.replies,
+      repliesMore: counted.repliesMore,
       day: today,
     },
   });
-  const due = { ...shortList(followUps.value), today };
+  const due = { ...shortList(followUps.value), today, counted };
   if (replies.status === "rejected")
     return { ...due, replies: [], repliesMore: false, repliesError: (replies.reason as Error).message };
   const reply = shortList(replies.value);

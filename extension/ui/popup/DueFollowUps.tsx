@@ -74,12 +74,25 @@ function DueList(props: {
   children?: ComponentChildren;
   /** The admin list with all of them, and whether there are more than shown. */
   all: { href: string; more: boolean };
+  /** How many the list holds ("99+" beyond what was counted); none while unknown or zero. */
+  count?: { n: number; more: boolean } | undefined;
 }) {
   const { t, serverUrl } = props;
   const { state, log } = useOneClickLog(props.onLogged);
   return (
     <section aria-labelledby={`${props.id}-h`}>
-      <h2 id={`${props.id}-h`}>{props.title}</h2>
+      <h2 id={`${props.id}-h`}>
+        {props.title}
+        {props.count && props.count.n > 0 ? (
+          <>
+            {" "}
+            <span class="count" data-testid={`${props.id}-count`}>
+              {props.count.n}
+              {props.count.more ? "+" : ""}
+            </span>
+          </>
+        ) : null}
+      </h2>
       {props.children}
       <ul class="plain">
         {props.items.map((c) => {
@@ -157,6 +170,7 @@ export function DueFollowUps(props: { serverUrl: string; t: Translate; locale: U
           item={(c) => ({ customerId: c.id, kind: "email", direction: "out", summary: t("popup.replySummary") })}
           onLogged={props.onLogged}
           all={{ href: "/admin/customers?replyDue=true&owner=me", more: due.repliesMore }}
+          count={due.counted && { n: due.counted.replies, more: due.counted.repliesMore }}
         />
       )}
       <DueList
@@ -171,6 +185,7 @@ export function DueFollowUps(props: { serverUrl: string; t: Translate; locale: U
         item={(c) => ({ customerId: c.id, kind: "call", direction: "out", summary: t("popup.followUpSummary") })}
         onLogged={props.onLogged}
         all={{ href: "/admin/customers?followUp=due&owner=me", more: due?.more ?? false }}
+        count={due?.counted && { n: due.counted.due, more: due.counted.dueMore }}
       >
         {due === null && (
           <p class="muted" role="status">
