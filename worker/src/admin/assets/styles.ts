@@ -162,6 +162,8 @@ code.path{display:inline-block;margin-left:.4rem;font-size:.78rem;font-weight:40
 /* A row of fields: each field's label, control, hint and error sit on shared tracks (subgrid), so a label that wraps
    (long zh-CN or en text) never pushes its input below its neighbours'. */
 .row{display:grid;grid-template-columns:repeat(auto-fit,minmax(150px,1fr));column-gap:.75rem}
+/* Fields that need room (a date and time with its picker): two to a line in a half-width card, not three. */
+.row.roomy{grid-template-columns:repeat(auto-fit,minmax(200px,1fr))}
 .row>.field{grid-row:span 4;display:grid;grid-template-rows:subgrid;row-gap:.25rem;align-content:start;margin-bottom:.6rem}
 .row>.field>label{align-self:end}
 .sub-row{grid-template-columns:minmax(0,2fr) minmax(0,1fr) auto}

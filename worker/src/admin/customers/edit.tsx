@@ -107,7 +107,7 @@ export function LogInteractionForm({
     <PostForm ui={ui} action={`/admin/customers/${encodeURIComponent(customerId)}/interactions`}>
       {/* The log's id, made when the form is drawn: the same form sent twice (a double click, a resend) logs once. */}
       <input type="hidden" name="id" value={crypto.randomUUID()} />
-      <div class="row">
+      <div class="row roomy">
         <Select
           label={ui.t("detail.kind")}
           name="kind"
