@@ -271,6 +271,11 @@ export const adminEn = {
   "today.repliesNoneTeam": "No email waits for a reply.",
   "today.dueNoneTeam": "No follow-up due: every customer is within their follow-up cadence.",
   "today.creditNoneTeam": "No customer is on credit hold or watch.",
+  "today.introOwner":
+    "{name}'s customers on {date}: whose email waits for a reply, who is due a follow-up and whose credit to watch.",
+  "today.colleague": "Colleague",
+  "today.everyone": "Everyone",
+  "today.show": "Show",
   "today.replies": "Replies due",
   "today.repliesNone": "No email waits for your reply.",
   "today.replyBy": "Reply by",

@@ -283,6 +283,32 @@ describe("a manager's team view", () => {
     expect(team.html).toContain("The team&#39;s customers on");
   });
 
+  it("shows one colleague's day, picked from the team view; an id from elsewhere shows the whole team", async () => {
+    const repName = await nameOf(rep);
+    const one = await view(manager, `/admin/today?team=1&owner=${rep.userId}`);
+    expect(one.replies.map((r) => r.name)).toEqual(["Asked yesterday", "Asks today"]);
+    expect(one.due.map((r) => r.name)).toEqual(["Long overdue", "Due today", "Aardvark"]);
+    expect(one.credit.map((r) => r.name)).toEqual(["Hold Co", "Watch Co"]);
+    expect(one.html).toContain(`${repName}&#39;s customers on`);
+    expect(one.html).toMatch(new RegExp(`<option value="${rep.userId}" selected="">`));
+    expect(one.html).not.toContain("<th>Owner</th>"); // one colleague's rows need not name their owner
+    expect(one.kpis[0]).toEqual(["2", `/admin/customers?owner=${rep.userId}&amp;replyDue=true`]);
+    // A one-click log there comes back to that colleague's day.
+    const [c] = await db
+      .select()
+      .from(schema.customers)
+      .where(and(eq(schema.customers.workspaceId, rep.workspaceId), eq(schema.customers.name, "Long overdue")));
+    const action = `/admin/customers/${c?.id}/interactions`;
+    const form = formFields(formHtml(one.html, `action="${action}"`));
+    expect(form).toMatchObject({ back: "today-team", owner: rep.userId });
+    const res = await page(one.jar, "POST", action, { ...form, kind: "note" });
+    expect(res.headers.get("Location")).toBe(`/admin/today?team=1&owner=${rep.userId}&notice=interactionLogged`);
+    const foreign = await createTestWorkspace("Elsewhere Co.");
+    const stranger = await view(manager, `/admin/today?team=1&owner=${foreign.userId}`);
+    expect(stranger.replies.map((r) => r.name)).toHaveLength(4); // the team's, not an empty page for a stranger
+    expect(stranger.html).toContain("The team&#39;s customers on");
+  });
+
   it("is not a rep's: asking for it shows their own day, without the switch", async () => {
     const asked = await view(rep, "/admin/today?team=1");
     expect(asked.html).not.toContain('href="/admin/today?team=1"');

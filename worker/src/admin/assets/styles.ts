@@ -107,7 +107,9 @@ tr.overdue td:first-child{box-shadow:inset 3px 0 0 var(--hold)}
 .churn-high{color:#fff;background:var(--hold)}.churn-medium{color:var(--watch);border-color:currentColor}.churn-none{color:var(--muted)}
 .ka{color:#7a4b00;background:#fff1c2;border-color:#f0d37a}
 .neg{color:#7f1d1d;background:#fde2e2}
-.scope-switch{display:inline-flex;border:1px solid var(--line);border-radius:8px;overflow:hidden;background:var(--card);margin-bottom:.5rem}
+.scope-bar{display:flex;flex-wrap:wrap;align-items:center;gap:.5rem 1rem;margin-bottom:.5rem}
+.scope-owner{display:flex;align-items:center;gap:.5rem}
+.scope-switch{display:inline-flex;border:1px solid var(--line);border-radius:8px;overflow:hidden;background:var(--card)}
 .scope-switch a{padding:.3rem .9rem;text-decoration:none;color:var(--ink);font-size:.9rem}
 .scope-switch a+a{border-left:1px solid var(--line)}
 .scope-switch a[aria-current=true]{background:var(--brand);color:var(--brand-ink)}

@@ -204,6 +204,13 @@ customers.post("/:id/edit", async (c) => {
   return detailPage(c, problems, 400, { form: "edit", values: draftValues(body) });
 });
 
+/** The query that brings a one-click log back to the Today view it came from (mine, the team's, a colleague's). */
+function todayScopeQuery(body: Record<string, unknown>): string {
+  if (body.back !== "today-team") return "";
+  const owner = typeof body.owner === "string" && /^[\w-]{1,100}$/.test(body.owner) ? body.owner : null;
+  return owner ? `team=1&owner=${encodeURIComponent(owner)}&` : "team=1&";
+}
+
 customers.post("/:id/interactions", async (c) => {
   const caller = c.var.caller;
   const id = c.req.param("id");
@@ -235,7 +242,7 @@ customers.post("/:id/interactions", async (c) => {
   const item = { id: logId, customerId: id, kind, occurredAt, direction, summary: String(body.summary ?? "") };
   const [result] = await logInteractions(c.var.db, caller, [item], () => "");
   const logged = fromToday
-    ? `/admin/today?${body.back === "today-team" ? "team=1&" : ""}notice=interactionLogged`
+    ? `/admin/today?${todayScopeQuery(body)}notice=interactionLogged`
     : `/admin/customers/${encodeURIComponent(id)}?notice=interactionLogged`;
   // A one-click log differs from its earlier send only in the time: the click was logged already.
   if (result?.error?.code === "idempotency_conflict")

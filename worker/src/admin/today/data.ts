@@ -10,8 +10,11 @@ import type { Caller, Db } from "../../env";
 import { listCustomers } from "../../services/customer-list";
 import { visibleCustomers } from "../../services/visibility";
 
-/** The caller's own customers, or every customer the caller may see (a manager's or admin's view of the team). */
-export type TodayScope = "mine" | "team";
+/**
+ * The caller's own customers, or (a manager's or admin's view of the team) every customer the caller may see, or
+ * those of one colleague (`{ owner }`, a user id of the workspace).
+ */
+export type TodayScope = "mine" | "team" | { owner: string };
 
 /** Rows of each list; the rest is one link away in the customer list. */
 export const REPLY_ROWS = 10;
@@ -84,13 +87,19 @@ const ROW = {
 const GRADED = and(eq(customers.workspaceId, grades.workspaceId), eq(customers.id, grades.customerId));
 /** The customer's owner, when it has one. */
 const OWNER = and(eq(users.workspaceId, customers.workspaceId), eq(users.id, customers.ownerId));
+/** The owner whose customers `scope` holds: the caller, a colleague, or (the whole team) none. */
+export const ownerOf = (caller: Caller, scope: TodayScope): string | null =>
+  scope === "mine" ? caller.userId : scope === "team" ? null : scope.owner;
+
 /** The grades of the customers in `scope`, narrowed by `filter` when given. */
-const scoped = (caller: Caller, scope: TodayScope, filter?: SQL) =>
-  and(
+const scoped = (caller: Caller, scope: TodayScope, filter?: SQL) => {
+  const owner = ownerOf(caller, scope);
+  return and(
     eq(grades.workspaceId, caller.workspaceId),
     filter,
-    scope === "mine" ? eq(customers.ownerId, caller.userId) : visibleCustomers(caller),
+    owner === null ? visibleCustomers(caller) : and(visibleCustomers(caller), eq(customers.ownerId, owner)),
   );
+};
 
 async function countsOf(
   db: Db,
@@ -201,7 +210,8 @@ export async function loadToday(
   nowIso: string,
   scope: TodayScope = "mine",
 ): Promise<Today> {
-  const owner = scope === "mine" ? { owner: "me" } : {};
+  const ownerId = ownerOf(caller, scope);
+  const owner = scope === "mine" ? { owner: "me" } : ownerId === null ? {} : { owner: ownerId };
   const [counts, replies, due, credit] = await Promise.all([
     countsOf(db, caller, scope, today, nowIso),
     repliesOf(db, caller, scope),

@@ -4,9 +4,10 @@
 // (`?team=1`): the same lists over every customer, with each one's owner.
 import { Hono } from "hono";
 import type { Child } from "hono/jsx";
-import type { CustomerListItem } from "../../../../shared/contract";
+import type { CustomerListItem, User } from "../../../../shared/contract";
 import { dayNumber } from "../../../../shared/dates";
 import { requireSession } from "../../middleware/session";
+import { listUsers } from "../../services/users";
 import type { AdminEnv } from "../env";
 import type { Ui } from "../i18n";
 import { todayIn } from "../lib/zoned-time";
@@ -20,7 +21,8 @@ export const today = new Hono<AdminEnv>();
 
 /** The customer list, filtered to what a count or a section stands for (mine, or everyone's in the team view). */
 function linksFor(scope: TodayScope) {
-  const list = `/admin/customers?${scope === "mine" ? "owner=me&" : ""}`;
+  const owner = scope === "mine" ? "me" : scope === "team" ? null : encodeURIComponent(scope.owner);
+  const list = `/admin/customers?${owner === null ? "" : `owner=${owner}&`}`;
   return {
     overdue: `${list}followUp=overdue`,
     due: `${list}followUp=due`,
@@ -113,7 +115,8 @@ function LogNow({ ui, c, what, scope }: { ui: Ui; c: Named; what: keyof typeof O
       <input type="hidden" name="kind" value={log.kind} />
       <input type="hidden" name="direction" value="out" />
       <input type="hidden" name="summary" value={ui.t(log.summary)} />
-      <input type="hidden" name="back" value={scope === "team" ? "today-team" : "today"} />
+      <input type="hidden" name="back" value={scope === "mine" ? "today" : "today-team"} />
+      {typeof scope === "object" ? <input type="hidden" name="owner" value={scope.owner} /> : null}
       <button type="submit" class="btn small nowrap" aria-label={ui.t(log.named, { name: c.name })}>
         {ui.t(log.label)}
       </button>
@@ -142,6 +145,7 @@ function ActionTable<R extends Named & { tier: string | null }>(p: {
         <thead>
           <tr>
             <th>{ui.t("customers.name")}</th>
+            {/* The team's rows name their owner; one colleague's need not. */}
             {d.scope === "team" ? <th>{ui.t("customers.owner")}</th> : null}
             <th>{ui.t("customers.tier")}</th>
             <th>{p.whenLabel}</th>
@@ -247,17 +251,46 @@ function CreditTable({ ui, d }: { ui: Ui; d: Today }) {
 }
 
 /** Mine or the team's, for those who may see the team (a rep asking for it gets their own). */
-function ScopeSwitch({ ui, scope }: { ui: Ui; scope: TodayScope }) {
+function ScopeSwitch({ ui, scope, colleagues }: { ui: Ui; scope: TodayScope; colleagues: User[] }) {
+  const chosen = typeof scope === "object" ? scope.owner : "";
   return (
-    <nav class="scope-switch" aria-label={ui.t("today.scope")}>
-      <a href="/admin/today" aria-current={scope === "mine" ? "true" : undefined}>
-        {ui.t("today.mine")}
-      </a>
-      <a href="/admin/today?team=1" aria-current={scope === "team" ? "true" : undefined}>
-        {ui.t("today.team")}
-      </a>
-    </nav>
+    <div class="scope-bar">
+      <nav class="scope-switch" aria-label={ui.t("today.scope")}>
+        <a href="/admin/today" aria-current={scope === "mine" ? "true" : undefined}>
+          {ui.t("today.mine")}
+        </a>
+        <a href="/admin/today?team=1" aria-current={scope === "mine" ? undefined : "true"}>
+          {ui.t("today.team")}
+        </a>
+      </nav>
+      {/* In the team's view, one colleague's day: a plain GET form (the admin UI runs no script). */}
+      {scope === "mine" ? null : (
+        <form method="get" action="/admin/today" class="scope-owner">
+          <input type="hidden" name="team" value="1" />
+          <label for="today-owner">{ui.t("today.colleague")}</label>
+          <select id="today-owner" name="owner">
+            <option value="">{ui.t("today.everyone")}</option>
+            {colleagues.map((u) => (
+              <option value={u.id} selected={u.id === chosen}>
+                {u.name}
+              </option>
+            ))}
+          </select>
+          <button type="submit" class="btn small secondary">
+            {ui.t("today.show")}
+          </button>
+        </form>
+      )}
+    </div>
   );
+}
+
+/** The view asked for: a colleague's day or the team's for those who may see them, else the caller's own. */
+function scopeOf(query: (name: string) => string | undefined, seesTeam: boolean, colleagues: User[]): TodayScope {
+  if (!seesTeam || query("team") !== "1") return "mine";
+  const owner = query("owner");
+  // Only a user of this workspace: any other id shows the whole team, as "Everyone" does.
+  return owner && colleagues.some((u) => u.id === owner) ? { owner } : "team";
 }
 
 today.get("/", requireSession, async (c) => {
@@ -265,18 +298,24 @@ today.get("/", requireSession, async (c) => {
   const day = todayIn(c.var.session?.timeZone ?? "Asia/Shanghai");
   const nowIso = new Date().toISOString();
   const seesTeam = caller.role !== "rep";
-  const scope: TodayScope = seesTeam && c.req.query("team") === "1" ? "team" : "mine";
+  const colleagues = seesTeam ? await listUsers(c.var.db, caller.workspaceId) : [];
+  const scope = scopeOf((name) => c.req.query(name), seesTeam, colleagues);
   const d = await loadToday(c.var.db, caller, day, nowIso, scope);
   const LINKS = linksFor(scope);
-  const text = SCOPED_TEXT[scope];
+  const text = SCOPED_TEXT[typeof scope === "object" ? "team" : scope];
+  const ownerName = typeof scope === "object" ? colleagues.find((u) => u.id === scope.owner)?.name : undefined;
   const { counts } = d;
   const dueTotal = counts.overdue + counts.dueToday;
   const creditTotal = counts.hold + counts.watch;
   return render(
     c,
     <Page ui={ui} title={ui.t("nav.today")} caller={caller} notice={noticeOf(c, ui)} wide>
-      {seesTeam ? <ScopeSwitch ui={ui} scope={scope} /> : null}
-      <p class="muted">{ui.t(text.intro, { date: ui.date(day) })}</p>
+      {seesTeam ? <ScopeSwitch ui={ui} scope={scope} colleagues={colleagues} /> : null}
+      <p class="muted">
+        {ownerName === undefined
+          ? ui.t(text.intro, { date: ui.date(day) })
+          : ui.t("today.introOwner", { date: ui.date(day), name: ownerName })}
+      </p>
       <div class="kpis">
         <Kpi value={String(counts.replies)} label={ui.t(text.kpiReplies)} href={LINKS.replies} />
         <Kpi value={String(counts.overdue)} label={ui.t("today.kpiOverdue")} href={LINKS.overdue} />
