@@ -137,8 +137,7 @@ function ActionTable<R extends Named & { tier: string | null }>(p: {
   skip: readonly string[];
   what?: keyof typeof ONE_CLICK;
 }) {
-  const { what } = p;
-  const { ui, d } = p;
+  const { ui, d, what } = p;
   return (
     <div class="table-wrap">
       <table>
