@@ -42,8 +42,61 @@ export function gradeAfterTouch(grade: CustomerGrade, touch: Touch, config: Scor
 
   const lastContact = at > before ? touch.occurredAt : previous;
   if (lastContact === previous && receivedAt === pending) return null;
+  return withContactState(
+    grade,
+    lastContact,
+    receivedAt,
+    Math.max(dayNumber(grade.asOf), dayNumber(touch.occurredAt)),
+    config,
+  );
+}
 
-  const asOf = isoDate(Math.max(dayNumber(grade.asOf), dayNumber(touch.occurredAt)));
+/**
+ * The grade with its touch-derived parts recomputed from `touches`, the customer's interactions as they now stand
+ * (after one was removed, say): the last contact, the service level's next follow-up, the follow-up step and the
+ * reply step, by the engine's rules (the reply step for the latest incoming email later than every outgoing touch),
+ * as of the later of the grade's date and the latest touch's. The rest waits for the regrade, as in gradeAfterTouch.
+ * Pure; `grade` is not modified.
+ * @example
+ * gradeFromTouches(graded, [], config).facts.lastContact // null: its only touch was removed
+ */
+export function gradeFromTouches(
+  grade: CustomerGrade,
+  touches: readonly Touch[],
+  config: ScoringConfig,
+): CustomerGrade {
+  let last = Number.NEGATIVE_INFINITY;
+  let lastContact: string | null = null;
+  let lastIn = Number.NEGATIVE_INFINITY;
+  let lastInAt: string | null = null;
+  let lastOut = Number.NEGATIVE_INFINITY;
+  for (const t of touches) {
+    const ms = timestampMs(t.occurredAt);
+    if (ms > last) {
+      last = ms;
+      lastContact = t.occurredAt;
+    }
+    if (t.direction === "out" && ms > lastOut) lastOut = ms;
+    if (t.direction === "in" && t.kind === "email" && ms > lastIn) {
+      lastIn = ms;
+      lastInAt = t.occurredAt;
+    }
+  }
+  const receivedAt = lastIn > lastOut ? lastInAt : null;
+  const asOfDay =
+    lastContact === null ? dayNumber(grade.asOf) : Math.max(dayNumber(grade.asOf), dayNumber(lastContact));
+  return withContactState(grade, lastContact, receivedAt, asOfDay, config);
+}
+
+/** The grade with this last contact and unanswered email, its service level and contact steps made for them. */
+function withContactState(
+  grade: CustomerGrade,
+  lastContact: string | null,
+  receivedAt: string | null,
+  asOfDay: number,
+  config: ScoringConfig,
+): CustomerGrade {
+  const asOf = isoDate(asOfDay);
   const facts = { ...grade.facts, lastContact };
   const serviceLevel = serviceLevelFor(grade.tier, lastContact, asOf, config);
   const fresh = { ...grade, facts, serviceLevel };

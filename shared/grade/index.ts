@@ -24,7 +24,7 @@ import { headlineTier, isKeyAccount, type ModelOutputs } from "../tier";
 import { rankWorkspace } from "./models";
 import { type CustomerGrade, PYRAMID_LEVELS, type PyramidLevel, type Tier, type WorkspaceGrades } from "./types";
 
-export { gradeAfterTouch, type Touch } from "./after-touch";
+export { gradeAfterTouch, gradeFromTouches, type Touch } from "./after-touch";
 export { gradeSummary, summaryChanged } from "./summary";
 export type * from "./types";
 

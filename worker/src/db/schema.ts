@@ -244,6 +244,11 @@ export const interactions = sqliteTable(
     /** SHA-256 of the canonical request body, to tell a replay (200) from a conflict (422). */
     bodyHash: text("body_hash"),
     createdAt: createdAt(),
+    /**
+     * Set when a user undoes or removes it: the row stays, so a replay of its id (the extension's outbox) answers
+     * with it instead of logging it again; nothing else reads it (timeline, grading, counts).
+     */
+    deletedAt: text("deleted_at"),
   },
   (t) => [
     primaryKey({ columns: [t.workspaceId, t.id] }),
