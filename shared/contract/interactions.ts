@@ -72,6 +72,8 @@ export const interactionSchema = z.object({
   sourceUrl: z.string().nullable(),
   sourceTitle: z.string().nullable(),
   createdAt: z.string(),
+  /** When it was undone (removed): a removed interaction counts nowhere, and a replay of its id answers with it. */
+  deletedAt: z.string().nullable().optional(),
 });
 export type Interaction = z.infer<typeof interactionSchema>;
 
@@ -117,4 +119,26 @@ registerRoute({
   description: "Per-item results in the order given, with the same rules as a single write.",
   body: interactionBatchRequestSchema,
   responses: { 200: { description: "One result per item.", schema: interactionBatchResponseSchema } },
+});
+registerRoute({
+  method: "delete",
+  path: "/interactions/{id}",
+  tag: "interactions",
+  auth: "token",
+  summary: "Undo (remove) a logged interaction",
+  description:
+    "Marks it removed: it leaves the timeline, the counts and the grade (the customer's last contact, follow-up and reply steps are recomputed at once from the touches that remain). The row is kept, so posting its id again answers 200 with it and logs nothing. Repeating the request answers the same. A rep may undo only what they logged; 404 for an id outside the caller's workspace or customers.",
+  responses: {
+    200: { description: "Removed (deletedAt set).", schema: interactionSchema },
+    403: { description: "A rep undoing a colleague's interaction.", schema: errorResponseSchema },
+  },
+});
+registerRoute({
+  method: "post",
+  path: "/interactions/{id}/restore",
+  tag: "interactions",
+  auth: "token",
+  summary: "Take back an undo",
+  description: "The removed interaction counts again, with the grade recomputed. Same rules as removing it.",
+  responses: { 200: { description: "Restored (deletedAt null).", schema: interactionSchema } },
 });

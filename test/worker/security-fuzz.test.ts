@@ -249,6 +249,13 @@ const TARGETS: Record<string, Target[]> = {
   "POST /api/v1/interactions/batch": [
     { method: "POST", path: () => "/api/v1/interactions/batch", template: () => ({ items: [logItem(), logItem()] }) },
   ],
+  "DELETE /api/v1/interactions/:id": [
+    { method: "DELETE", path: () => `/api/v1/interactions/${uuid()}` },
+    { method: "DELETE", path: () => `/api/v1/interactions/${t.interactionId}` },
+  ],
+  "POST /api/v1/interactions/:id/restore": [
+    { method: "POST", path: () => `/api/v1/interactions/${t.interactionId}/restore` },
+  ],
   "GET /api/v1/openapi.json": [{ method: "GET", path: () => "/api/v1/openapi.json", auth: "none" }],
   "GET /api/v1/docs": [{ method: "GET", path: () => "/api/v1/docs", auth: "none" }],
   "GET /api/v1/reference": [{ method: "GET", path: () => "/api/v1/reference", auth: "none" }],

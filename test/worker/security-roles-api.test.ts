@@ -46,6 +46,13 @@ const log = (extra: Record<string, unknown>) => ({
   summary: "role probe",
   ...extra,
 });
+/** The id of a call `user` logs on `customerId` (undone at once when `undone`). */
+const logged = async (user: TestUser, customerId: string, undone = false) => {
+  const body = log({ customerId });
+  expect((await call(user, "POST", "/api/v1/interactions", body)).status).toBe(201);
+  if (undone) expect((await call(user, "DELETE", `/api/v1/interactions/${body.id}`)).status).toBe(200);
+  return body.id;
+};
 const hidesOthers = (text: string, role: Role) => {
   if (role === "rep") expect(text).not.toContain(t.names.others);
   else expect(text).toContain(t.names.others);
@@ -272,6 +279,44 @@ const API: Record<string, Case[]> = {
           201,
           role === "rep" ? 404 : 201,
         ]),
+    },
+  ],
+  "DELETE /api/v1/interactions/:id": [
+    {
+      name: "undo one's own",
+      make: async (user) => ({ method: "DELETE", path: `/api/v1/interactions/${await logged(user, t.own)}` }),
+      expect: all(200),
+    },
+    {
+      name: "undo a colleague's, on an unowned customer",
+      make: async () => ({
+        method: "DELETE",
+        path: `/api/v1/interactions/${await logged(await createTestUser(t.workspaceId, "rep"), await freshCustomer())}`,
+      }),
+      expect: { admin: 200, manager: 200, rep: 403 },
+    },
+    {
+      name: "undo one on another rep's customer",
+      make: async () => ({ method: "DELETE", path: `/api/v1/interactions/${await logged(t.admin, t.others)}` }),
+      expect: { admin: 200, manager: 200, rep: 404 },
+    },
+  ],
+  "POST /api/v1/interactions/:id/restore": [
+    {
+      name: "take back one's own undo",
+      make: async (user) => ({
+        method: "POST",
+        path: `/api/v1/interactions/${await logged(user, t.own, true)}/restore`,
+      }),
+      expect: all(200),
+    },
+    {
+      name: "restore one on another rep's customer",
+      make: async () => ({
+        method: "POST",
+        path: `/api/v1/interactions/${await logged(t.admin, t.others, true)}/restore`,
+      }),
+      expect: { admin: 200, manager: 200, rep: 404 },
     },
   ],
   "GET /api/v1/openapi.json": [

@@ -152,6 +152,26 @@ const PROBES: Record<string, Probe[]> = {
         ]),
     },
   ],
+  "DELETE /api/v1/interactions/:id": [
+    {
+      name: "B's interaction id",
+      as: (t) => t.admin,
+      method: "DELETE",
+      path: (_a, b) => `/api/v1/interactions/${b.removedInteractionId}`,
+      status: 404,
+      check: noBNames,
+    },
+  ],
+  "POST /api/v1/interactions/:id/restore": [
+    {
+      name: "B's undone interaction id (stays undone)",
+      as: (t) => t.admin,
+      method: "POST",
+      path: (_a, b) => `/api/v1/interactions/${b.removedInteractionId}/restore`,
+      status: 404,
+      check: noBNames,
+    },
+  ],
   "POST /api/v1/import/:type": [
     {
       name: "contacts of B's customer",

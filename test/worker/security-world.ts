@@ -29,6 +29,8 @@ export interface Tenant {
   names: { own: string; others: string; unowned: string };
   /** An interaction (client UUID) logged on `others`. */
   interactionId: string;
+  /** An interaction on `own`, undone (DELETE /interactions/:id). */
+  removedInteractionId: string;
   /** An API token id of rep2. */
   rep2TokenId: string;
 }
@@ -92,6 +94,7 @@ export async function buildTenant(label: string): Promise<Tenant> {
     },
   ]);
   const interactionId = crypto.randomUUID();
+  const removedInteractionId = crypto.randomUUID();
   await imp("interactions", [
     {
       id: interactionId,
@@ -99,6 +102,14 @@ export async function buildTenant(label: string): Promise<Tenant> {
       kind: "call",
       occurredAt: "2026-02-01T09:00:00Z",
       summary: "Called",
+    },
+    {
+      id: removedInteractionId,
+      customerExternalId: ext.own,
+      kind: "email",
+      direction: "in",
+      occurredAt: "2026-02-03T09:00:00Z",
+      summary: "Asked",
     },
   ]);
   const regraded = await call(admin, "POST", "/api/v1/regrade", { asOf: "2026-03-01" });
@@ -111,6 +122,8 @@ export async function buildTenant(label: string): Promise<Tenant> {
     if (!found) throw new Error(`no customer ${name}`);
     return found.id;
   };
+  const removed = await call(admin, "DELETE", `/api/v1/interactions/${removedInteractionId}`);
+  if (removed.status !== 200) throw new Error(`undo: ${removed.status}`);
   const tokens = (await (await call(rep2, "GET", "/api/v1/tokens")).json()) as { items: { id: string }[] };
   return {
     workspaceId: ws,
@@ -130,6 +143,7 @@ export async function buildTenant(label: string): Promise<Tenant> {
     unownedDomain,
     names,
     interactionId,
+    removedInteractionId,
     rep2TokenId: tokens.items[0]?.id ?? "",
   };
 }

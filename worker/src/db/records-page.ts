@@ -24,9 +24,13 @@ export const CHILD_COLUMNS = {
 export type ChildTable = keyof typeof CHILD_COLUMNS;
 export const CHILD_TABLES = Object.keys(CHILD_COLUMNS) as ChildTable[];
 
+/** Per table, what else a row must meet to count: an undone (removed) interaction counts nowhere. */
+const LIVE: Partial<Record<ChildTable, string>> = { interactions: "deleted_at IS NULL" };
+const live = (table: ChildTable, alias = "") => (LIVE[table] ? ` AND ${alias}${LIVE[table]}` : "");
+
 const childJson = (table: ChildTable) =>
   `(SELECT json_group_array(json_array(${CHILD_COLUMNS[table]})) FROM ${table} AS t
-    WHERE t.workspace_id = c.workspace_id AND t.customer_id = c.id)`;
+    WHERE t.workspace_id = c.workspace_id AND t.customer_id = c.id${live(table, "t.")})`;
 
 const PAGE_COLUMNS = sql.raw(`${CUSTOMER},\n  ${CHILD_TABLES.map(childJson).join(",\n  ")}`);
 
@@ -40,7 +44,7 @@ export const customersSql = (workspaceId: string, after: string, limit: number):
 
 /** One customer's records of `table` as plain rows. */
 export const childSql = (table: ChildTable, workspaceId: string, customerId: string): SQL =>
-  sql`SELECT ${sql.raw(CHILD_COLUMNS[table])} FROM ${sql.raw(table)} WHERE workspace_id = ${workspaceId} AND customer_id = ${customerId}`;
+  sql`SELECT ${sql.raw(CHILD_COLUMNS[table])} FROM ${sql.raw(table)} WHERE workspace_id = ${workspaceId} AND customer_id = ${customerId}${sql.raw(live(table))}`;
 
 export interface RecordLists {
   customers: CustomerRecord[];

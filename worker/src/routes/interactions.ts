@@ -1,10 +1,12 @@
-// POST /interactions (one, idempotent by client UUID) and POST /interactions/batch (the extension's outbox flush).
+// POST /interactions (one, idempotent by client UUID), POST /interactions/batch (the extension's outbox flush), and
+// undoing one: DELETE /interactions/:id, taken back by POST /interactions/:id/restore (both idempotent).
 import { Hono } from "hono";
 import { type InteractionBatchResponse, interactionBatchRequestSchema } from "../../../shared/contract";
 import type { AppEnv } from "../env";
 import { ApiError, parseOr400, readJson } from "../lib/errors";
 import { requireToken } from "../middleware/auth";
-import { logInteractions } from "../services/interactions";
+import { setInteractionRemoved } from "../services/interaction-undo";
+import { logInteractions, toInteraction } from "../services/interactions";
 
 export const interactionsRoutes = new Hono<AppEnv>();
 
@@ -25,3 +27,11 @@ interactionsRoutes.post("/batch", async (c) => {
   };
   return c.json(body);
 });
+
+interactionsRoutes.delete("/:id", async (c) =>
+  c.json(toInteraction(await setInteractionRemoved(c.var.db, c.var.caller, c.req.param("id"), true))),
+);
+
+interactionsRoutes.post("/:id/restore", async (c) =>
+  c.json(toInteraction(await setInteractionRemoved(c.var.db, c.var.caller, c.req.param("id"), false))),
+);

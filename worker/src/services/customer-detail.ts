@@ -76,7 +76,12 @@ export async function getCustomerDetail(db: Db, caller: Caller, id: string): Pro
       .where(of(customerDomains))
       .orderBy(customerDomains.domain),
     db.select({ result: grades.result }).from(grades).where(of(grades)),
-    db.select().from(interactions).where(of(interactions)).orderBy(desc(interactions.occurredAt)).limit(RECENT),
+    db
+      .select()
+      .from(interactions)
+      .where(and(of(interactions), isNull(interactions.deletedAt)))
+      .orderBy(desc(interactions.occurredAt))
+      .limit(RECENT),
     db.select().from(orders).where(of(orders)).orderBy(desc(orders.date), desc(orders.id)).limit(RECENT),
     db
       .select()

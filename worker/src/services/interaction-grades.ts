@@ -50,25 +50,28 @@ export async function gradeRefreshes(db: Db, workspaceId: string, plans: readonl
       continue;
     }
     if (grade === stored) continue;
-    // Serialised once: the stored text is the hashed text (a JSON column given the object would stringify it again).
-    const json = JSON.stringify(grade);
-    statements.push(
-      db
-        .update(grades)
-        .set({
-          result: sql`${json}`,
-          hash: hash53(json),
-          nextFollowUp: grade.serviceLevel.nextFollowUp,
-          replyBy: replyByOf(grade),
-        })
-        .where(and(eq(grades.workspaceId, workspaceId), eq(grades.customerId, row.customerId))),
-    );
+    statements.push(gradeUpdate(db, workspaceId, row.customerId, grade));
   }
   return statements;
 }
 
+/** The statement storing a refreshed grade with its summary columns (the tier's and the history stay). */
+export function gradeUpdate(db: Db, workspaceId: string, customerId: string, grade: CustomerGrade): Statement {
+  // Serialised once: the stored text is the hashed text (a JSON column given the object would stringify it again).
+  const json = JSON.stringify(grade);
+  return db
+    .update(grades)
+    .set({
+      result: sql`${json}`,
+      hash: hash53(json),
+      nextFollowUp: grade.serviceLevel.nextFollowUp,
+      replyBy: replyByOf(grade),
+    })
+    .where(and(eq(grades.workspaceId, workspaceId), eq(grades.customerId, customerId)));
+}
+
 /** Whether a stored result has what gradeAfterTouch reads (results written by older code or by hand may not). */
-function refreshable(result: unknown): result is CustomerGrade {
+export function refreshable(result: unknown): result is CustomerGrade {
   const g = result as Partial<CustomerGrade> | null;
   return (
     typeof g === "object" &&
