@@ -12,7 +12,7 @@ export class ApiError extends Error {
 }
 
 export interface ApiOptions {
-  method?: "GET" | "POST";
+  method?: "GET" | "POST" | "DELETE";
   body?: unknown;
   etag?: string | null;
   fetchImpl?: typeof fetch;

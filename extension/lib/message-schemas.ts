@@ -33,6 +33,8 @@ export const messageSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("card"), email }).strict(),
   z.object({ type: z.literal("customer"), id: z.string().min(1).max(100) }).strict(),
   z.object({ type: z.literal("log"), item: logDraft }).strict(),
+  // The id the background gave the log (a UUID): undo takes back only what this browser logged.
+  z.object({ type: z.literal("undo"), id: z.uuid() }).strict(),
   z.object({ type: z.literal("search"), q: z.string().trim().min(1).max(200) }).strict(),
   z.object({ type: z.literal("due") }).strict(),
   z.object({ type: z.literal("status") }).strict(),

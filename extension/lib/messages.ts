@@ -33,6 +33,7 @@ export type Message =
   | { type: "card"; email: string }
   | { type: "customer"; id: string }
   | { type: "log"; item: LogDraft }
+  | { type: "undo"; id: string }
   | { type: "search"; q: string }
   | { type: "due" }
   | { type: "status" }
@@ -71,6 +72,7 @@ export interface Replies {
   card: CardReply;
   customer: { detail: CustomerDetailResponse | null };
   log: { id: string };
+  undo: { ok: true };
   search: { items: CustomerListItem[]; error?: string };
   /**
    * The caller's customers with a follow-up due by `today` (the browser's local day), most overdue first; and those

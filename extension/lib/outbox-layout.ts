@@ -10,6 +10,8 @@ export const OUTBOX_KEYS = {
   failed: "outbox:failed",
   item: (seq: number) => `outbox:q:${seq}`,
   id: (id: string) => `outbox:id:${id}`,
+  /** Ids the user undid after they may have reached the server: DELETE each once nothing can create it later. */
+  undo: "outbox:undo",
   /** v1: the whole queue in one key, rewritten on every change. Only read to migrate it. */
   legacy: "outbox",
 } as const;
@@ -69,6 +71,8 @@ export interface OutboxOptions {
   storage: StorageArea;
   /** Sends a batch; throws when the request as a whole failed (offline, 5xx, 401). */
   send: (bodies: InteractionBody[]) => Promise<InteractionResult[]>;
+  /** Undoes one logged interaction on the server (200 or an answer that will not change); throws to retry later. */
+  undo?: (id: string) => Promise<void>;
   /** Backoff after a failed flush; the documented production schedule unless injected (e2e build, tests). */
   schedule?: Readonly<FlushSchedule>;
   now?: () => number;
@@ -95,3 +99,15 @@ export const summarise = (m: OutboxMeta): OutboxSummary => ({
 
 export const isItem = (v: unknown): v is OutboxItem =>
   typeof v === "object" && v !== null && typeof (v as OutboxItem).body?.id === "string";
+
+/** The undo list as stored (anything else reads as empty). */
+export const undoList = (v: unknown): string[] =>
+  Array.isArray(v) ? v.filter((id): id is string => typeof id === "string") : [];
+
+/** The server's message and its first detail ("… occurredAt: Must not be …"), so the popup says what to fix. */
+export function reasonOf(r: InteractionResult): string {
+  if (!r.error) return `HTTP ${r.status}`;
+  const first = r.error.details?.[0];
+  if (!first) return r.error.message;
+  return `${r.error.message} ${first.field ? `${first.field}: ` : ""}${first.message}`;
+}

@@ -5,6 +5,7 @@
 //   outbox:id:<uuid>   seq                 marks a client id as queued (a second enqueue of it is ignored)
 //   outbox:meta        {head, tail, count, failedCount, attempt, nextAt, removing?}   small, rewritten per change
 //   outbox:failed      [FailedItem & {body}]   refused items (400/404/422) with their reason, until retry/dismiss
+//   outbox:undo        [uuid]               items the user undid that may be on the server: DELETEd after the queue
 // Every change is one storage.local.set of several keys, which Chrome applies atomically (one LevelDB write
 // batch), except removing an acknowledged batch: the keys are first listed in meta.removing (in the same write that
 // sets the failed items aside), then removed, then the list is cleared; a service worker killed in between finishes
@@ -23,8 +24,10 @@ import {
   type OutboxOptions,
   type OutboxState,
   type OutboxSummary,
+  reasonOf,
   type StorageArea,
   summarise,
+  undoList,
 } from "./outbox-layout";
 import { backoffMs, type FlushSchedule, PRODUCTION_SCHEDULE } from "./schedule";
 
@@ -35,6 +38,8 @@ export class Outbox {
   private lock: Promise<unknown> = Promise.resolve();
   private recovered = false;
   private flushing: Promise<void> | null = null;
+  /** Ids of the batch being sent: an undo cannot take them back from the request, so it DELETEs them after. */
+  private inFlight = new Set<string>();
   private readonly now: () => number;
   private readonly schedule: Readonly<FlushSchedule>;
 
@@ -197,41 +202,110 @@ export class Outbox {
     for (;;) {
       const batch = await this.exclusive(async () => {
         const meta = await this.meta();
-        if (meta.head >= meta.tail) return null;
-        if (!force && this.now() < meta.nextAt) return null;
+        if (!force && this.now() < meta.nextAt) return "wait";
+        if (meta.head >= meta.tail) return "empty";
         const read = await this.scan(meta, MAX_BATCH);
         if (read.items.length === 0) {
           // Nothing left in [head, tail): the count is exactly zero (heals a count that drifted).
           const next = { ...meta, head: read.end, count: 0 };
           await this.storage.set({ [OUTBOX_KEYS.meta]: next });
           this.changed(next);
-          return null;
+          return "empty";
         }
+        this.inFlight = new Set(read.items.map((i) => i.item.body.id));
         return read;
       });
-      if (!batch) return;
+      if (batch === "wait") return;
+      if (batch === "empty") return this.sendUndos();
       const bodies = batch.items.map((i) => i.item.body);
       let results: InteractionResult[];
       try {
         results = await this.options.send(bodies);
       } catch {
         await this.exclusive(async () => {
-          const meta = await this.meta();
-          const attempt = meta.attempt + 1;
-          const next = {
-            ...meta,
-            attempt,
-            nextAt: this.now() + backoffMs(attempt, this.options.random, this.schedule),
-          };
-          await this.storage.set({ [OUTBOX_KEYS.meta]: next });
-          this.changed(next);
+          this.inFlight.clear();
+          await this.backOff();
         });
         return;
       }
       const byId = new Map(results.map((r) => [r.id, r]));
-      await this.exclusive(() => this.settle(batch, byId));
+      await this.exclusive(() => {
+        this.inFlight.clear();
+        return this.settle(batch, byId);
+      });
       if (!bodies.every((b) => byId.has(b.id))) return; // partial answer: the rest waits for the next alarm
       force = true;
+    }
+  }
+
+  /** One more failed flush: the next waits out the backoff. */
+  private async backOff(): Promise<void> {
+    const meta = await this.meta();
+    const attempt = meta.attempt + 1;
+    const next = { ...meta, attempt, nextAt: this.now() + backoffMs(attempt, this.options.random, this.schedule) };
+    await this.storage.set({ [OUTBOX_KEYS.meta]: next });
+    this.changed(next);
+  }
+
+  /**
+   * The user takes back a logged interaction. Still queued and not being sent: it is dropped. Being sent, sent, or
+   * perhaps sent (a request whose answer was lost): its id joins the undo list, DELETEd once the queue is empty, so
+   * after any send of it. Refused earlier (failed list): it was never stored, so it only leaves that list.
+   */
+  undo(id: string): Promise<void> {
+    return this.exclusive(async () => {
+      const idKey = OUTBOX_KEYS.id(id);
+      const got = await this.storage.get([OUTBOX_KEYS.meta, idKey, OUTBOX_KEYS.undo]);
+      const failed = await this.failedList();
+      let meta: OutboxMeta = { ...EMPTY_META, ...((got[OUTBOX_KEYS.meta] as Partial<OutboxMeta>) ?? {}) };
+      const write: Record<string, unknown> = {};
+      if (failed.some((f) => f.id === id)) {
+        const rest = failed.filter((f) => f.id !== id);
+        write[OUTBOX_KEYS.failed] = rest;
+        meta = { ...meta, failedCount: rest.length };
+      } else {
+        const undos = undoList(got[OUTBOX_KEYS.undo]);
+        if (!undos.includes(id)) write[OUTBOX_KEYS.undo] = [...undos, id];
+      }
+      const seq = got[idKey];
+      const removing = typeof seq === "number" && !this.inFlight.has(id) ? [OUTBOX_KEYS.item(seq), idKey] : [];
+      if (removing.length > 0) meta = { ...meta, count: Math.max(0, meta.count - 1) };
+      // As when settling: the keys to remove are listed in the same write, so a kill in between finishes it.
+      await this.storage.set({ ...write, [OUTBOX_KEYS.meta]: { ...meta, ...(removing.length ? { removing } : {}) } });
+      if (removing.length > 0) {
+        await this.storage.remove(removing);
+        await this.storage.set({ [OUTBOX_KEYS.meta]: meta });
+      }
+      this.changed(meta);
+    });
+  }
+
+  /** The undone ids still to DELETE on the server (tests and diagnostics). */
+  pendingUndos(): Promise<string[]> {
+    return this.exclusive(async () => undoList((await this.storage.get(OUTBOX_KEYS.undo))[OUTBOX_KEYS.undo]));
+  }
+
+  /** With the queue empty (nothing can create them any more): DELETEs the undone ids, each once it is answered. */
+  private async sendUndos(): Promise<void> {
+    const undo = this.options.undo;
+    if (!undo) return;
+    for (;;) {
+      const [id] = await this.pendingUndos();
+      if (id === undefined) return;
+      try {
+        await undo(id);
+      } catch {
+        await this.exclusive(() => this.backOff());
+        return;
+      }
+      await this.exclusive(async () => {
+        const got = await this.storage.get([OUTBOX_KEYS.undo, OUTBOX_KEYS.meta]);
+        const meta: OutboxMeta = { ...EMPTY_META, ...((got[OUTBOX_KEYS.meta] as Partial<OutboxMeta>) ?? {}) };
+        const next = { ...meta, attempt: 0, nextAt: 0 }; // the server answered: no more backing off
+        const undos = undoList(got[OUTBOX_KEYS.undo]).filter((u) => u !== id);
+        await this.storage.set({ [OUTBOX_KEYS.undo]: undos, [OUTBOX_KEYS.meta]: next });
+        this.changed(next);
+      });
     }
   }
 
@@ -320,12 +394,4 @@ export class Outbox {
       this.changed(next);
     });
   }
-}
-
-/** The server's message and its first detail ("… occurredAt: Must not be …"), so the popup says what to fix. */
-function reasonOf(r: InteractionResult): string {
-  if (!r.error) return `HTTP ${r.status}`;
-  const first = r.error.details?.[0];
-  if (!first) return r.error.message;
-  return `${r.error.message} ${first.field ? `${first.field}: ` : ""}${first.message}`;
 }

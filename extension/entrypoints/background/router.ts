@@ -63,6 +63,10 @@ async function answer(m: Message): Promise<Replies[Message["type"]]> {
     }
     case "log":
       return { id: await queueLog(m.item) };
+    case "undo":
+      await outbox.undo(m.id);
+      void outbox.flush(true);
+      return { ok: true };
     case "search": {
       if (!connection) return { items: [], error: "not connected" };
       try {

@@ -2,7 +2,7 @@
 import { browser } from "wxt/browser";
 import { interactionBatchResponseSchema } from "../../../shared/contract/interactions";
 import { lookupResponseSchema } from "../../../shared/contract/lookup";
-import { apiFetch, apiJson } from "../../lib/api";
+import { ApiError, apiFetch, apiJson } from "../../lib/api";
 import { getConnection } from "../../lib/connection";
 import { type CacheEntry, LookupService } from "../../lib/lookup";
 import { Outbox, type OutboxSummary } from "../../lib/outbox";
@@ -34,6 +34,20 @@ export const outbox = new Outbox({
       void refreshDueBadge().catch(() => undefined);
     }
     return results;
+  },
+  async undo(id) {
+    const connection = await getConnection();
+    if (!connection) throw new Error("not connected");
+    try {
+      await apiFetch(connection, `/interactions/${encodeURIComponent(id)}`, { method: "DELETE" });
+    } catch (e) {
+      // 404: it never reached the server; 403: logged under another user since. Neither changes by retrying.
+      if (!(e instanceof ApiError) || e.status >= 500 || e.status === 401 || e.status === 429) throw e;
+      return;
+    }
+    // The customer's next steps are back as they were: cards ask again, the badge counts again.
+    lookups.expire();
+    void refreshDueBadge().catch(() => undefined);
   },
   onChange: updateBadge,
 });
