@@ -5,7 +5,7 @@ import { fakeBrowser } from "wxt/testing/fake-browser";
 import { localDay } from "../../extension/entrypoints/background/badge";
 import { COUNT_LIMIT } from "../../extension/entrypoints/background/follow-ups";
 import { handle } from "../../extension/entrypoints/background/router";
-import { lookups } from "../../extension/entrypoints/background/services";
+import { lookups, outbox } from "../../extension/entrypoints/background/services";
 import { parseMessage } from "../../extension/lib/message-schemas";
 import { customerResult } from "./results";
 
@@ -36,6 +36,7 @@ describe("parseMessage", () => {
     ],
     ["too many addresses", { type: "lookup", emails: Array.from({ length: 501 }, (_, i) => `p${i}@example.com`) }],
     ["a pairing code and a token", { type: "connect", serverUrl: "https://crm.example.com", code: "A", token: "B" }],
+    ["an undo of an id that is not a UUID", { type: "undo", id: "../tokens" }],
     ["not an object", "status"],
   ])("rejects %s", (_, input) => {
     expect(parseMessage(input)).toBeNull();
@@ -55,6 +56,7 @@ describe("background router", () => {
       { type: "connect", serverUrl: "https://evil.example", token: "t" },
       { type: "search", q: "a" },
       { type: "due" },
+      { type: "undo", id: crypto.randomUUID() },
     ]) {
       expect(await handle(m, content)).toBeNull();
     }
@@ -74,6 +76,15 @@ describe("background router", () => {
       "outbox:q:0": { body: { id: reply.id, email: "ana.lopes@example.org", kind: "call" } },
       [`outbox:id:${reply.id}`]: 0,
     });
+  });
+
+  it("undoes a queued log from an extension page: it leaves the queue before it is sent", async () => {
+    const { id } = (await handle(log, page)) as { id: string };
+    await outbox.flush(); // the send the log started (not connected: it stays queued)
+    expect(await handle({ type: "undo", id }, content)).toBeNull();
+    expect(await browser.storage.local.get(`outbox:id:${id}`)).not.toEqual({});
+    expect(await handle({ type: "undo", id }, page)).toEqual({ ok: true });
+    expect(Object.keys(await browser.storage.local.get(null)).filter((k) => k.startsWith("outbox:q:"))).toEqual([]);
   });
 
   it("answers a content script's lookup as not connected until a connection is stored", async () => {
