@@ -126,9 +126,39 @@ it("logs a follow-up call for that customer in one click, once, and says so", as
     { type: "log", item: { customerId: "c2", kind: "call", direction: "out", summary: "Follow-up call" } },
   ]);
   expect(rows[1]?.querySelector("[role=status]")?.textContent).toBe("Logged");
-  expect(rows[1]?.querySelector("button")).toBeNull();
-  expect(rows[0]?.querySelector("button")).not.toBeNull();
+  // Only the undo is left on the row, named for screen readers by what it undoes.
+  expect([...(rows[1]?.querySelectorAll("button") ?? [])].map((b) => b.textContent)).toEqual(["Undo"]);
+  expect(rows[1]?.querySelector("button")?.getAttribute("aria-label")).toBe("Undo: Log a follow-up call with 华为");
+  expect(rows[0]?.querySelector("button")?.textContent).toBe("Log call");
   expect(onLogged).toHaveBeenCalledTimes(1);
+});
+
+it("undoes a one-click log once, however fast the clicks, and offers the action again", async () => {
+  const { rows, onLogged } = await open();
+  await clickTwice(rows[1]?.querySelector("button") as HTMLButtonElement);
+  answer = (m) => (m.type === "undo" ? { ok: true } : null);
+  await clickTwice(rows[1]?.querySelector("button") as HTMLButtonElement);
+  expect(sent.filter((m) => m.type === "undo")).toEqual([{ type: "undo", id: "queued-1" }]);
+  expect(rows[1]?.querySelector("button")?.textContent).toBe("Log call");
+  expect(rows[1]?.querySelector("[role=status]")?.textContent).toBe("Undone");
+  expect(onLogged).toHaveBeenCalledTimes(2); // the popup counts its queue again
+  // And it can be logged again, as a new log.
+  answer = () => ({ id: "queued-2" });
+  await clickTwice(rows[1]?.querySelector("button") as HTMLButtonElement);
+  expect(sent.filter((m) => m.type === "log")).toHaveLength(2);
+  expect(rows[1]?.querySelector("button")?.textContent).toBe("Undo");
+});
+
+it("keeps the undo and says so when it could not be undone", async () => {
+  const { rows } = await open("zh-CN");
+  await clickTwice(rows[0]?.querySelector("button") as HTMLButtonElement);
+  answer = () => null;
+  await act(async () => {
+    rows[0]?.querySelector("button")?.click();
+    await settle();
+  });
+  expect(rows[0]?.querySelector("[role=alert]")?.textContent).toBe("未能撤销，请重试。");
+  expect(rows[0]?.querySelector("button")?.textContent).toBe("撤销");
 });
 
 it("keeps the button and says so when the log could not be queued", async () => {

@@ -201,6 +201,23 @@ describe("popup log form, keyboard only", () => {
     expect(email.validity.valueMissing).toBe(true);
   });
 
+  it("the log just queued can be undone from the form; the status says so", async () => {
+    const { onLogged } = await open();
+    await press("Enter");
+    const undo = root.querySelector<HTMLButtonElement>("button[aria-label^='Undo']")!;
+    expect(undo.textContent).toBe("Undo");
+    expect(undo.getAttribute("aria-label")).toBe("Undo: Note · Asked for the revised quote");
+    send.mockImplementation(async () => ({ ok: true }));
+    await act(async () => {
+      undo.click();
+      await settle();
+    });
+    expect(send).toHaveBeenLastCalledWith({ type: "undo", id: "queued-1" });
+    expect(root.querySelector("[role=status]")!.textContent).toBe("Undone");
+    expect(root.querySelector("button[aria-label^='Undo']")).toBeNull();
+    expect(onLogged).toHaveBeenCalledTimes(2);
+  });
+
   it("a failed queue is reported in words", async () => {
     send.mockImplementationOnce(async () => {
       throw new Error("no background");

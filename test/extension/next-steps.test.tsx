@@ -110,6 +110,23 @@ describe("next steps in the card", () => {
     expect(row!.querySelector("[role=status]")!.textContent).toBe("已记录");
   });
 
+  it("a step's log can be undone: the step offers Log and Done again", async () => {
+    const send = vi.spyOn(fakeBrowser.runtime, "sendMessage").mockResolvedValue({ id: "log-1" } as never);
+    const [row] = await show("en", [collect]);
+    const click = async (label: string) =>
+      act(async () => {
+        [...row!.querySelectorAll("button")].find((b) => b.textContent === label)!.click();
+        await new Promise((r) => setTimeout(r, 0));
+      });
+    await click("Done");
+    expect([...row!.querySelectorAll("button")].map((b) => b.textContent)).toEqual(["Undo"]);
+    send.mockResolvedValue({ ok: true } as never);
+    await click("Undo");
+    expect(send).toHaveBeenLastCalledWith({ type: "undo", id: "log-1" });
+    expect([...row!.querySelectorAll("button")].map((b) => b.textContent)).toEqual(["Log", "Done"]);
+    expect(row!.querySelector("[role=status]")!.textContent).toBe("Undone");
+  });
+
   it("done is outgoing only for a reply: a note on another step leaves the email waiting", async () => {
     const send = vi.spyOn(fakeBrowser.runtime, "sendMessage").mockResolvedValue({ id: "x" } as never);
     const reply: Suggestion = {

@@ -7,6 +7,9 @@ import { t as message } from "../../../shared/i18n/format";
 import type { Translate, UiLocale } from "../../lib/i18n";
 import type { LogKind } from "../../lib/messages";
 import { ask } from "../send";
+import { LoggedUndo } from "../Undo";
+
+const UNDONE = "undone";
 
 const KIND_FOR: Partial<Record<Suggestion["code"], LogKind>> = {
   "reply-due": "email",
@@ -57,7 +60,8 @@ export function NextSteps(props: {
   t: Translate;
 }) {
   const { customerId, suggestions, locale, currency, t } = props;
-  const [logged, setLogged] = useState<Record<number, boolean>>({});
+  /** Step index → the id of the log made for it (to undo it), or "undone" once taken back. */
+  const [logged, setLogged] = useState<Record<number, string>>({});
   const log = async (i: number, s: Suggestion, done: boolean) => {
     const step = stepLabel(s, locale, currency);
     const kind: LogKind = done ? "note" : (KIND_FOR[s.code] ?? "note");
@@ -73,7 +77,7 @@ export function NextSteps(props: {
         summary: t(done ? "card.doneSummary" : "card.logSummary", { step }),
       },
     });
-    if (reply) setLogged((m) => ({ ...m, [i]: true }));
+    if (reply) setLogged((m) => ({ ...m, [i]: reply.id }));
   };
   return (
     <div>
@@ -89,10 +93,21 @@ export function NextSteps(props: {
                 <span class="muted"> · {readableDate(s.due, locale, false) ?? s.due}</span>
               )}
             </span>
-            {logged[i] ? (
-              <span role="status">{t("card.logged")}</span>
+            {logged[i] && logged[i] !== UNDONE ? (
+              <LoggedUndo
+                t={t}
+                id={logged[i]}
+                text={t("card.logged")}
+                what={stepLabel(s, locale, currency)}
+                onUndone={() => setLogged((m) => ({ ...m, [i]: UNDONE }))}
+              />
             ) : (
               <span class="row">
+                {logged[i] === UNDONE && (
+                  <span class="muted" role="status">
+                    {t("undo.done")}
+                  </span>
+                )}
                 <button type="button" aria-describedby={`step-${i}`} onClick={() => void log(i, s, false)}>
                   {t("card.log")}
                 </button>

@@ -7,6 +7,7 @@ import { dayNumber } from "../../../shared/dates";
 import type { Translate, UiLocale } from "../../lib/i18n";
 import type { LogDraft, Replies } from "../../lib/messages";
 import { ask } from "../send";
+import { LoggedUndo } from "../Undo";
 import { TierChip } from "./Search";
 
 type Due = Replies["due"];
@@ -38,25 +39,33 @@ function replyText(t: Translate, replyBy: string, locale: UiLocale, now: number)
   return { text: t(late ? "popup.replyLate" : "popup.replyBy", { when }), late };
 }
 
-/** Customer id → "logging" while queued, "logged" once the outbox has it, "failed" when it could not be queued. */
-type LogState = Record<string, "logging" | "logged" | "failed">;
+/**
+ * Customer id → "logging" while queued, "logged" (with the log's id, for its undo) once the outbox has it, "failed"
+ * when it could not be queued, "undone" once taken back (the action is offered again).
+ */
+type LogState = Record<string, { s: "logging" | "failed" | "undone" } | { s: "logged"; id: string }>;
 
-/** One-click logs of one list: each customer logged once, however fast the clicks come. */
-function useOneClickLog(onLogged?: () => void) {
+/** One-click logs of one list: each customer logged once, however fast the clicks come, until the log is undone. */
+function useOneClickLog(onChanged?: () => void) {
   const [state, setState] = useState<LogState>({});
   /** Checked synchronously: a second click before the re-render must not log a second touch. */
   const busy = useRef(new Set<string>());
   const log = async (item: LogDraft & { customerId: string }) => {
-    const id = item.customerId;
-    if (busy.current.has(id)) return;
-    busy.current.add(id);
-    setState((s) => ({ ...s, [id]: "logging" }));
+    const customer = item.customerId;
+    if (busy.current.has(customer)) return;
+    busy.current.add(customer);
+    setState((s) => ({ ...s, [customer]: { s: "logging" } }));
     const queued = await ask({ type: "log", item });
-    setState((s) => ({ ...s, [id]: queued?.id ? "logged" : "failed" }));
-    if (queued?.id) onLogged?.();
-    else busy.current.delete(id);
+    setState((s) => ({ ...s, [customer]: queued?.id ? { s: "logged", id: queued.id } : { s: "failed" } }));
+    if (queued?.id) onChanged?.();
+    else busy.current.delete(customer);
   };
-  return { state, log };
+  const undone = (customer: string) => {
+    busy.current.delete(customer);
+    setState((s) => ({ ...s, [customer]: { s: "undone" } }));
+    onChanged?.();
+  };
+  return { state, log, undone };
 }
 
 function DueList(props: {
@@ -78,7 +87,7 @@ function DueList(props: {
   count?: { n: number; more: boolean } | undefined;
 }) {
   const { t, serverUrl } = props;
-  const { state, log } = useOneClickLog(props.onLogged);
+  const { state, log, undone } = useOneClickLog(props.onLogged);
   return (
     <section aria-labelledby={`${props.id}-h`}>
       <h2 id={`${props.id}-h`}>
@@ -110,22 +119,31 @@ function DueList(props: {
                 {c.name}
               </a>
               {when && <span class={`nowrap ${when.late ? "late" : "muted"}`}>{when.text}</span>}
-              {s === "logged" ? (
-                <span class="muted" role="status">
-                  {t("popup.dueLogged")}
-                </span>
+              {s?.s === "logged" ? (
+                <LoggedUndo
+                  t={t}
+                  id={s.id}
+                  text={t("popup.dueLogged")}
+                  what={props.actionLabel(c)}
+                  onUndone={() => undone(c.id)}
+                />
               ) : (
                 <button
                   type="button"
                   class="nowrap"
                   aria-label={props.actionLabel(c)}
-                  disabled={s === "logging"}
+                  disabled={s?.s === "logging"}
                   onClick={() => void log(props.item(c))}
                 >
                   {props.action}
                 </button>
               )}
-              {s === "failed" && (
+              {s?.s === "undone" && (
+                <span class="muted" role="status">
+                  {t("undo.done")}
+                </span>
+              )}
+              {s?.s === "failed" && (
                 <span class="late" role="alert">
                   {t("popup.logFailed")}
                 </span>

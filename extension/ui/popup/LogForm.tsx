@@ -7,6 +7,7 @@ import type { Translate } from "../../lib/i18n";
 import { LOG_KINDS, type LogKind } from "../../lib/messages";
 import { focusIfIdle } from "../focus";
 import { ask } from "../send";
+import { LoggedUndo } from "../Undo";
 import type { PageInfo } from "./page-info";
 
 export function LogForm(props: { page: PageInfo; t: Translate; onLogged: () => void; autoFocus?: boolean }) {
@@ -17,6 +18,8 @@ export function LogForm(props: { page: PageInfo; t: Translate; onLogged: () => v
   const [email, setEmail] = useState(page.emails[0] ?? "");
   const [summary, setSummary] = useState(page.selection);
   const [status, setStatus] = useState<string | null>(null);
+  /** The last log queued from this form, while it can be undone: its id and what it said. */
+  const [logged, setLogged] = useState<{ id: string; what: string } | null>(null);
   const busy = useRef(false);
   const form = useRef<HTMLFormElement>(null);
   const firstField = useRef<HTMLInputElement>(null);
@@ -29,18 +32,20 @@ export function LogForm(props: { page: PageInfo; t: Translate; onLogged: () => v
     if (busy.current) return; // a second Enter while the first is being queued
     busy.current = true;
     try {
+      const text = summary.trim() || page.title || kind;
       const reply = await ask({
         type: "log",
         item: {
           email: email.trim().toLowerCase(),
           kind,
           ...(kind === "note" ? {} : { direction }),
-          summary: summary.trim() || page.title || kind,
+          summary: text,
           ...(page.url && /^https?:/.test(page.url) ? { sourceUrl: page.url.slice(0, 2048) } : {}),
           ...(page.title ? { sourceTitle: page.title.slice(0, 500) } : {}),
         },
       });
       setStatus(reply ? t("popup.logged") : t("popup.logFailed"));
+      setLogged(reply ? { id: reply.id, what: `${t(`kind.${kind}`)} · ${text}` } : null);
       if (reply) onLogged();
     } finally {
       busy.current = false;
@@ -136,6 +141,19 @@ export function LogForm(props: { page: PageInfo; t: Translate; onLogged: () => v
       <p role="status" class={status ? "" : "empty"}>
         {status ?? ""}
       </p>
+      {logged && (
+        <LoggedUndo
+          key={logged.id}
+          t={t}
+          id={logged.id}
+          what={logged.what}
+          onUndone={() => {
+            setLogged(null);
+            setStatus(t("undo.done"));
+            onLogged();
+          }}
+        />
+      )}
     </form>
   );
 }
