@@ -17,6 +17,8 @@ interface Outbox {
   items: { body: { id: string; summary: string } }[];
   failed: unknown[];
   pending: number;
+  /** Undone logs still to undo on the worker. */
+  undos: string[];
 }
 
 let worker: RestartableWorker;
@@ -54,6 +56,11 @@ async function connectTo(serverUrl: string) {
 
 /** The one-click log as a rep does it from the context menu's window: kind "call", summary typed, Log. */
 async function logCall(summary: string) {
+  await (await logCallKeepingPage(summary)).close();
+}
+
+/** logCall, leaving its window open (its Undo is there). */
+async function logCallKeepingPage(summary: string) {
   const params = new URLSearchParams({
     mode: "log",
     email: "ana.lopes@example.org",
@@ -66,7 +73,7 @@ async function logCall(summary: string) {
   await page.getByLabel("Summary").fill(summary);
   await page.getByRole("button", { name: "Log it" }).click();
   await page.getByRole("status").waitFor();
-  await page.close();
+  return page;
 }
 
 /**
@@ -84,7 +91,12 @@ async function outbox(): Promise<Outbox> {
     .sort((a, b) => Number(a.slice(9)) - Number(b.slice(9)))
     .map((k) => all[k] as Outbox["items"][number]);
   const meta = all["outbox:meta"] as { count?: number } | undefined;
-  return { items, failed: (all["outbox:failed"] as unknown[] | undefined) ?? [], pending: meta?.count ?? 0 };
+  return {
+    items,
+    failed: (all["outbox:failed"] as unknown[] | undefined) ?? [],
+    pending: meta?.count ?? 0,
+    undos: (all["outbox:undo"] as string[] | undefined) ?? [],
+  };
 }
 
 async function storedWith(summary: string): Promise<number> {
@@ -162,6 +174,30 @@ describe("durable outbox, end to end", () => {
       await connectTo(worker.url);
       proxy.close();
     }
+  });
+
+  it("undoes a delivered log while the worker is down, through a stopped service worker, once it is back", async () => {
+    const summary = `Logged by mistake ${Date.now()}`;
+    const page = await logCallKeepingPage(summary);
+    await waitUntil(
+      "the log delivered",
+      () => storedWith(summary),
+      (n) => n === 1,
+      20_000,
+    );
+    await worker.stop();
+    try {
+      await page.getByRole("button", { name: `Undo: Call · ${summary}` }).click();
+      await page.getByRole("status").filter({ hasText: "Undone" }).waitFor();
+      await page.close();
+      expect((await outbox()).undos).toHaveLength(1);
+      await stopServiceWorker();
+      expect((await outbox()).undos).toHaveLength(1);
+    } finally {
+      await worker.start();
+    }
+    await waitUntil("the undo sent", outbox, (o) => o.undos.length === 0, 30_000);
+    expect(await storedWith(summary)).toBe(0);
   });
 
   // "Flushed on reconnect": with the alarm cleared and the backoff long past, the log waits until the first request

@@ -345,6 +345,13 @@ describe("popup from the keyboard", () => {
     await row.getByRole("status").filter({ hasText: "Logged" }).waitFor();
     await waitUntil("the reply stored, nothing waiting", replyIds, (ids) => !ids.includes(corp.id));
     await waitUntil("the badge without the reply", badge, ([text]) => text === (dueNow === 0 ? "" : String(dueNow)));
+    // A mis-click: Undo takes the reply back on the worker, so the email waits again and the badge counts it again.
+    await row.getByRole("button", { name: "Undo: Log your reply to Corp Example" }).click();
+    await row.getByRole("status").filter({ hasText: "Undone" }).waitFor();
+    await waitUntil("the reply undone on the worker", replyIds, (ids) => ids.includes(corp.id));
+    await waitUntil("the badge counting the reply again", badge, ([text]) => text === String(dueNow + 1));
+    await row.getByRole("button", { name: "Log your reply to Corp Example" }).click();
+    await waitUntil("the reply stored again", replyIds, (ids) => !ids.includes(corp.id));
     const detail = await apiCall<{ interactions: { summary: string; kind: string; direction: string | null }[] }>(
       worker,
       token,
