@@ -211,7 +211,7 @@ describe("one-click follow-up call", () => {
     for (let click = 0; click < 2; click++) {
       const res = await page(before.jar, "POST", action, form);
       expect(res.status).toBe(303);
-      expect(res.headers.get("Location")).toBe("/admin/today?notice=interactionLogged");
+      expect(res.headers.get("Location")).toBe(`/admin/today?notice=interactionLogged&undo=${form.id}`);
     }
     const calls = await db.select().from(schema.interactions).where(eq(schema.interactions.customerId, customerId));
     const logged = calls.filter((c) => c.summary === "Follow-up call");
@@ -302,7 +302,9 @@ describe("a manager's team view", () => {
     const form = formFields(formHtml(one.html, `action="${action}"`));
     expect(form).toMatchObject({ back: "today-team", owner: rep.userId });
     const res = await page(one.jar, "POST", action, { ...form, kind: "note" });
-    expect(res.headers.get("Location")).toBe(`/admin/today?team=1&owner=${rep.userId}&notice=interactionLogged`);
+    expect(res.headers.get("Location")).toBe(
+      `/admin/today?team=1&owner=${rep.userId}&notice=interactionLogged&undo=${form.id}`,
+    );
     const foreign = await createTestWorkspace("Elsewhere Co.");
     const stranger = await view(manager, `/admin/today?team=1&owner=${foreign.userId}`);
     expect(stranger.replies.map((r) => r.name)).toHaveLength(4); // the team's, not an empty page for a stranger
@@ -332,6 +334,6 @@ describe("a manager's team view", () => {
     expect(form).toMatchObject({ kind: "email", back: "today-team" });
     const res = await page(team.jar, "POST", action, form);
     expect(res.status).toBe(303);
-    expect(res.headers.get("Location")).toBe("/admin/today?team=1&notice=interactionLogged");
+    expect(res.headers.get("Location")).toBe(`/admin/today?team=1&notice=interactionLogged&undo=${form.id}`);
   });
 });

@@ -4,7 +4,7 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { issueApiToken } from "../../worker/src/services/tokens";
 import { page, sessionFor } from "./admin-helpers";
-import { createTestUser, db } from "./helpers";
+import { call, createTestUser, db, type TestUser } from "./helpers";
 import { buildTenant, mountedRoutes, type Tenant } from "./security-world";
 
 type Role = "admin" | "manager" | "rep";
@@ -25,6 +25,15 @@ const hidesOthers = (text: string, role: Role) => {
   else expect(text).toContain(t.names.others);
 };
 const userOf = (role: Role) => ({ admin: t.admin, manager: t.manager, rep: t.rep })[role];
+
+/** The id of a call `user` logs on `customerId` through the API (undone at once when `undone`). */
+async function loggedBy(user: TestUser, customerId: string, undone = false): Promise<string> {
+  const id = crypto.randomUUID();
+  const body = { id, customerId, kind: "call", occurredAt: "2026-02-02T10:00:00Z", summary: "role probe" };
+  expect((await call(user, "POST", "/api/v1/interactions", body)).status).toBe(201);
+  if (undone) expect((await call(user, "DELETE", `/api/v1/interactions/${id}`)).status).toBe(200);
+  return id;
+}
 
 interface PageCase {
   name: string;
@@ -104,6 +113,40 @@ const PAGES: Record<string, PageCase[]> = {
       name: "another rep's",
       path: () => `/admin/customers/${t.others}/interactions`,
       form: { kind: "call", occurredAt: "2026-02-01T10:00", summary: "x" },
+      expect: { admin: 303, manager: 303, rep: 404 },
+    },
+  ],
+  "POST /admin/interactions/:id/delete": [
+    {
+      name: "one's own",
+      path: async (role) => `/admin/interactions/${await loggedBy(userOf(role), t.own)}/delete`,
+      form: {},
+      expect: all(303),
+    },
+    {
+      name: "a colleague's",
+      path: async () => `/admin/interactions/${await loggedBy(t.rep2, t.unowned)}/delete`,
+      form: {},
+      expect: { admin: 303, manager: 303, rep: 403 },
+    },
+    {
+      name: "on another rep's customer",
+      path: async () => `/admin/interactions/${await loggedBy(t.admin, t.others)}/delete`,
+      form: {},
+      expect: { admin: 303, manager: 303, rep: 404 },
+    },
+  ],
+  "POST /admin/interactions/:id/restore": [
+    {
+      name: "one's own",
+      path: async (role) => `/admin/interactions/${await loggedBy(userOf(role), t.own, true)}/restore`,
+      form: {},
+      expect: all(303),
+    },
+    {
+      name: "on another rep's customer",
+      path: async () => `/admin/interactions/${await loggedBy(t.admin, t.others, true)}/restore`,
+      form: {},
       expect: { admin: 303, manager: 303, rep: 404 },
     },
   ],

@@ -1,8 +1,10 @@
 // A customer's records: credit and invoices (overdue highlighted), orders, opportunities, the interaction timeline.
 import type { CustomerDetailResponse } from "../../../../shared/contract";
 import type { CustomerGrade } from "../../../../shared/grade/types";
+import type { Caller } from "../../env";
 import type { Ui } from "../i18n";
 import { CreditBadge } from "../ui/badges";
+import { RemoveTouch } from "./undo";
 
 type Detail = CustomerDetailResponse;
 /** API amounts are major units; our formatter takes minor units. */
@@ -140,7 +142,8 @@ export function Opportunities({ ui, detail }: { ui: Ui; detail: Detail }) {
   );
 }
 
-export function Timeline({ ui, detail }: { ui: Ui; detail: Detail }) {
+/** The recent touches, newest first; each the caller may undo (their own; any for a manager or admin) can be removed. */
+export function Timeline({ ui, detail, caller }: { ui: Ui; detail: Detail; caller: Caller }) {
   if (detail.interactions.length === 0) return <p class="muted">{ui.t("detail.noInteractions")}</p>;
   return (
     <ol class="timeline">
@@ -148,6 +151,12 @@ export function Timeline({ ui, detail }: { ui: Ui; detail: Detail }) {
         <li>
           <div>
             <b>{ui.tk(`kind.${i.kind}`)}</b> <span class="muted small">{ui.dateTime(i.occurredAt)}</span>
+            {caller.role !== "rep" || i.userId === caller.userId ? (
+              <>
+                {" "}
+                <RemoveTouch ui={ui} id={i.id} what={`${ui.tk(`kind.${i.kind}`)} ${ui.dateTime(i.occurredAt)}`} />
+              </>
+            ) : null}
           </div>
           {i.summary ? <div>{i.summary}</div> : null}
           {i.sourceTitle ? <div class="muted small">{i.sourceTitle}</div> : null}

@@ -25,6 +25,7 @@ import { Credit, Opportunities, Orders, Timeline } from "./activity";
 import { type Draft, draftValues, EditForm, LogInteractionForm } from "./edit";
 import { Models, Scorecard, Suggestions } from "./grade-panels";
 import { customerListPage } from "./list";
+import { landing, NoticeUndo } from "./undo";
 
 const HISTORY_POINTS = 60;
 /** A form's log id, as the API contract takes one. */
@@ -57,7 +58,14 @@ async function detailPage(c: Context<AdminEnv>, problems: Problems = {}, status:
   ].filter(Boolean);
   return render(
     c,
-    <Page ui={ui} title={customer.name} caller={caller} notice={noticeOf(c, ui)} wide>
+    <Page
+      ui={ui}
+      title={customer.name}
+      caller={caller}
+      notice={noticeOf(c, ui)}
+      noticeAction={<NoticeUndo c={c} ui={ui} />}
+      wide
+    >
       <p>
         <a href="/admin/customers">← {ui.t("nav.customers")}</a>
       </p>
@@ -116,7 +124,7 @@ async function detailPage(c: Context<AdminEnv>, problems: Problems = {}, status:
             draft={draft}
           />
           <h3>{ui.t("detail.recent")}</h3>
-          <Timeline ui={ui} detail={detail} />
+          <Timeline ui={ui} detail={detail} caller={caller} />
         </section>
         <EditForm
           ui={ui}
@@ -204,13 +212,6 @@ customers.post("/:id/edit", async (c) => {
   return detailPage(c, problems, 400, { form: "edit", values: draftValues(body) });
 });
 
-/** The query that brings a one-click log back to the Today view it came from (mine, the team's, a colleague's). */
-function todayScopeQuery(body: Record<string, unknown>): string {
-  if (body.back !== "today-team") return "";
-  const owner = typeof body.owner === "string" && /^[\w-]{1,100}$/.test(body.owner) ? body.owner : null;
-  return owner ? `team=1&owner=${encodeURIComponent(owner)}&` : "team=1&";
-}
-
 customers.post("/:id/interactions", async (c) => {
   const caller = c.var.caller;
   const id = c.req.param("id");
@@ -241,9 +242,8 @@ customers.post("/:id/interactions", async (c) => {
   const logId = formLogId.safeParse(formId).success ? formId.toLowerCase() : crypto.randomUUID();
   const item = { id: logId, customerId: id, kind, occurredAt, direction, summary: String(body.summary ?? "") };
   const [result] = await logInteractions(c.var.db, caller, [item], () => "");
-  const logged = fromToday
-    ? `/admin/today?${todayScopeQuery(body)}notice=interactionLogged`
-    : `/admin/customers/${encodeURIComponent(id)}?notice=interactionLogged`;
+  // Back where it came from, with Undo beside the notice (the same id: a replay of this form undoes the same log).
+  const logged = landing(fromToday ? body : {}, id, "interactionLogged", logId);
   // A one-click log differs from its earlier send only in the time: the click was logged already.
   if (result?.error?.code === "idempotency_conflict")
     return fromToday ? c.redirect(logged, 303) : detailPage(c, { summary: t("detail.sentTwice") }, 409, draft);

@@ -8,6 +8,7 @@ import type { CustomerListItem, User } from "../../../../shared/contract";
 import { dayNumber } from "../../../../shared/dates";
 import { requireSession } from "../../middleware/session";
 import { listUsers } from "../../services/users";
+import { type Back, BackFields, NoticeUndo } from "../customers/undo";
 import type { AdminEnv } from "../env";
 import type { Ui } from "../i18n";
 import { todayIn } from "../lib/zoned-time";
@@ -106,6 +107,12 @@ const ONE_CLICK = {
   reply: { kind: "email", summary: "today.replySummary", label: "today.logReply", named: "today.logReplyTo" },
 } as const;
 
+/** The hidden fields that bring a form back to this view of Today. */
+const backFor = (scope: TodayScope): Back => ({
+  back: scope === "mine" ? "today" : "today-team",
+  ...(typeof scope === "object" ? { owner: scope.owner } : {}),
+});
+
 /** One click logs it now, and comes back here; the form's id makes a double click log it once. */
 function LogNow({ ui, c, what, scope }: { ui: Ui; c: Named; what: keyof typeof ONE_CLICK; scope: TodayScope }) {
   const log = ONE_CLICK[what];
@@ -115,8 +122,7 @@ function LogNow({ ui, c, what, scope }: { ui: Ui; c: Named; what: keyof typeof O
       <input type="hidden" name="kind" value={log.kind} />
       <input type="hidden" name="direction" value="out" />
       <input type="hidden" name="summary" value={ui.t(log.summary)} />
-      <input type="hidden" name="back" value={scope === "mine" ? "today" : "today-team"} />
-      {typeof scope === "object" ? <input type="hidden" name="owner" value={scope.owner} /> : null}
+      <BackFields back={backFor(scope)} />
       <button type="submit" class="btn small nowrap" aria-label={ui.t(log.named, { name: c.name })}>
         {ui.t(log.label)}
       </button>
@@ -308,7 +314,14 @@ today.get("/", requireSession, async (c) => {
   const creditTotal = counts.hold + counts.watch;
   return render(
     c,
-    <Page ui={ui} title={ui.t("nav.today")} caller={caller} notice={noticeOf(c, ui)} wide>
+    <Page
+      ui={ui}
+      title={ui.t("nav.today")}
+      caller={caller}
+      notice={noticeOf(c, ui)}
+      noticeAction={<NoticeUndo c={c} ui={ui} back={backFor(scope)} />}
+      wide
+    >
       {seesTeam ? <ScopeSwitch ui={ui} scope={scope} colleagues={colleagues} /> : null}
       <p class="muted">
         {ownerName === undefined

@@ -45,11 +45,13 @@ export interface PageProps {
   caller?: Caller | undefined;
   /** A short notice after an action (already translated). */
   notice?: string | undefined;
+  /** A button beside the notice (Undo after a log); shown only with a notice. */
+  noticeAction?: Child;
   wide?: boolean;
   children?: Child;
 }
 
-export function Page({ ui, title, caller, notice, wide, children }: PageProps) {
+export function Page({ ui, title, caller, notice, noticeAction, wide, children }: PageProps) {
   return (
     <html lang={ui.locale}>
       <head>
@@ -107,9 +109,10 @@ export function Page({ ui, title, caller, notice, wide, children }: PageProps) {
         <main id="main" tabindex={-1} class={wide ? "wide" : undefined}>
           <h1>{title}</h1>
           {notice ? (
-            <p class="notice" role="status">
+            <div class="notice" role="status">
               {notice}
-            </p>
+              {noticeAction ? <> {noticeAction}</> : null}
+            </div>
           ) : null}
           {children}
         </main>
