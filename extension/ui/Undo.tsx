@@ -5,6 +5,22 @@ import type { Translate } from "../lib/i18n";
 import { focusIfIdle } from "./focus";
 import { ask } from "./send";
 
+/** After an undo removes the focused button, the keyboard goes to the action that comes back in its place. */
+export function useRefocus() {
+  const pending = useRef<string | null>(null);
+  return {
+    /** The undo of `key` is done: its action's button takes the focus when it is back. */
+    mark: (key: string) => {
+      pending.current = key;
+    },
+    ref: (key: string) => (el: HTMLElement | null) => {
+      if (!el || pending.current !== key) return;
+      pending.current = null;
+      focusIfIdle(el);
+    },
+  };
+}
+
 export function LoggedUndo(props: {
   t: Translate;
   /** The client id the background gave the log. */

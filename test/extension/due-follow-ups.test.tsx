@@ -140,6 +140,7 @@ it("undoes a one-click log once, however fast the clicks, and offers the action 
   await clickTwice(rows[1]?.querySelector("button") as HTMLButtonElement);
   expect(sent.filter((m) => m.type === "undo")).toEqual([{ type: "undo", id: "queued-1" }]);
   expect(rows[1]?.querySelector("button")?.textContent).toBe("Log call");
+  expect(document.activeElement).toBe(rows[1]?.querySelector("button")); // the keyboard is where it was
   expect(rows[1]?.querySelector("[role=status]")?.textContent).toBe("Undone");
   expect(onLogged).toHaveBeenCalledTimes(2); // the popup counts its queue again
   // And it can be logged again, as a new log.

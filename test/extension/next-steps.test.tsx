@@ -124,6 +124,7 @@ describe("next steps in the card", () => {
     await click("Undo");
     expect(send).toHaveBeenLastCalledWith({ type: "undo", id: "log-1" });
     expect([...row!.querySelectorAll("button")].map((b) => b.textContent)).toEqual(["Log", "Done"]);
+    expect(document.activeElement?.textContent).toBe("Log");
     expect(row!.querySelector("[role=status]")!.textContent).toBe("Undone");
   });
 

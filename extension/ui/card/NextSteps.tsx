@@ -7,7 +7,7 @@ import { t as message } from "../../../shared/i18n/format";
 import type { Translate, UiLocale } from "../../lib/i18n";
 import type { LogKind } from "../../lib/messages";
 import { ask } from "../send";
-import { LoggedUndo } from "../Undo";
+import { LoggedUndo, useRefocus } from "../Undo";
 
 const UNDONE = "undone";
 
@@ -62,6 +62,7 @@ export function NextSteps(props: {
   const { customerId, suggestions, locale, currency, t } = props;
   /** Step index → the id of the log made for it (to undo it), or "undone" once taken back. */
   const [logged, setLogged] = useState<Record<number, string>>({});
+  const refocus = useRefocus();
   const log = async (i: number, s: Suggestion, done: boolean) => {
     const step = stepLabel(s, locale, currency);
     const kind: LogKind = done ? "note" : (KIND_FOR[s.code] ?? "note");
@@ -99,16 +100,24 @@ export function NextSteps(props: {
                 id={logged[i]}
                 text={t("card.logged")}
                 what={stepLabel(s, locale, currency)}
-                onUndone={() => setLogged((m) => ({ ...m, [i]: UNDONE }))}
+                onUndone={() => {
+                  refocus.mark(String(i));
+                  setLogged((m) => ({ ...m, [i]: UNDONE }));
+                }}
               />
             ) : (
               <span class="row">
                 {logged[i] === UNDONE && (
-                  <span class="muted" role="status">
+                  <span class="sr-only" role="status">
                     {t("undo.done")}
                   </span>
                 )}
-                <button type="button" aria-describedby={`step-${i}`} onClick={() => void log(i, s, false)}>
+                <button
+                  ref={refocus.ref(String(i))}
+                  type="button"
+                  aria-describedby={`step-${i}`}
+                  onClick={() => void log(i, s, false)}
+                >
                   {t("card.log")}
                 </button>
                 <button type="button" aria-describedby={`step-${i}`} onClick={() => void log(i, s, true)}>

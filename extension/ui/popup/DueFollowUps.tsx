@@ -7,7 +7,7 @@ import { dayNumber } from "../../../shared/dates";
 import type { Translate, UiLocale } from "../../lib/i18n";
 import type { LogDraft, Replies } from "../../lib/messages";
 import { ask } from "../send";
-import { LoggedUndo } from "../Undo";
+import { LoggedUndo, useRefocus } from "../Undo";
 import { TierChip } from "./Search";
 
 type Due = Replies["due"];
@@ -88,6 +88,7 @@ function DueList(props: {
 }) {
   const { t, serverUrl } = props;
   const { state, log, undone } = useOneClickLog(props.onLogged);
+  const refocus = useRefocus();
   return (
     <section aria-labelledby={`${props.id}-h`}>
       <h2 id={`${props.id}-h`}>
@@ -125,10 +126,14 @@ function DueList(props: {
                   id={s.id}
                   text={t("popup.dueLogged")}
                   what={props.actionLabel(c)}
-                  onUndone={() => undone(c.id)}
+                  onUndone={() => {
+                    refocus.mark(c.id);
+                    undone(c.id);
+                  }}
                 />
               ) : (
                 <button
+                  ref={refocus.ref(c.id)}
                   type="button"
                   class="nowrap"
                   aria-label={props.actionLabel(c)}
@@ -139,7 +144,7 @@ function DueList(props: {
                 </button>
               )}
               {s?.s === "undone" && (
-                <span class="muted" role="status">
+                <span class="sr-only" role="status">
                   {t("undo.done")}
                 </span>
               )}

@@ -7,7 +7,7 @@ import type { Translate } from "../../lib/i18n";
 import { LOG_KINDS, type LogKind } from "../../lib/messages";
 import { focusIfIdle } from "../focus";
 import { ask } from "../send";
-import { LoggedUndo } from "../Undo";
+import { LoggedUndo, useRefocus } from "../Undo";
 import type { PageInfo } from "./page-info";
 
 export function LogForm(props: { page: PageInfo; t: Translate; onLogged: () => void; autoFocus?: boolean }) {
@@ -20,6 +20,7 @@ export function LogForm(props: { page: PageInfo; t: Translate; onLogged: () => v
   const [status, setStatus] = useState<string | null>(null);
   /** The last log queued from this form, while it can be undone: its id and what it said. */
   const [logged, setLogged] = useState<{ id: string; what: string } | null>(null);
+  const refocus = useRefocus();
   const busy = useRef(false);
   const form = useRef<HTMLFormElement>(null);
   const firstField = useRef<HTMLInputElement>(null);
@@ -133,7 +134,7 @@ export function LogForm(props: { page: PageInfo; t: Translate; onLogged: () => v
         <span class="muted" style="overflow:hidden;text-overflow:ellipsis;white-space:nowrap;max-width:220px">
           {page.title ?? ""}
         </span>
-        <button type="submit" class="primary">
+        <button ref={refocus.ref("log")} type="submit" class="primary">
           {t("popup.log")}
         </button>
       </div>
@@ -148,6 +149,7 @@ export function LogForm(props: { page: PageInfo; t: Translate; onLogged: () => v
           id={logged.id}
           what={logged.what}
           onUndone={() => {
+            refocus.mark("log");
             setLogged(null);
             setStatus(t("undo.done"));
             onLogged();
