@@ -126,6 +126,7 @@ it("logs a follow-up call for that customer in one click, once, and says so", as
     { type: "log", item: { customerId: "c2", kind: "call", direction: "out", summary: "Follow-up call" } },
   ]);
   expect(rows[1]?.querySelector("[role=status]")?.textContent).toBe("Logged");
+  expect(rows[1]?.textContent).not.toContain("overdue"); // the deadline is moot once logged
   // Only the undo is left on the row, named for screen readers by what it undoes.
   expect([...(rows[1]?.querySelectorAll("button") ?? [])].map((b) => b.textContent)).toEqual(["Undo"]);
   expect(rows[1]?.querySelector("button")?.getAttribute("aria-label")).toBe("Undo: Log a follow-up call with 华为");

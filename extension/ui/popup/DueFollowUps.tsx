@@ -119,7 +119,8 @@ function DueList(props: {
               >
                 {c.name}
               </a>
-              {when && <span class={`nowrap ${when.late ? "late" : "muted"}`}>{when.text}</span>}
+              {/* Once logged the deadline is moot, and "Logged · Undo" needs its room in a narrow row. */}
+              {when && s?.s !== "logged" && <span class={`nowrap ${when.late ? "late" : "muted"}`}>{when.text}</span>}
               {s?.s === "logged" ? (
                 <LoggedUndo
                   t={t}
