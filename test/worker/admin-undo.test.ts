@@ -62,6 +62,14 @@ it("logged on the customer's page: Undo beside the notice removes it, Restore br
   expect(undone.status).toBe(303);
   expect(undone.headers.get("Location")).toBe(`${customerPage}?notice=interactionRemoved&undo=${form.id}`);
   expect((await stored(form.id as string))?.deletedAt).toEqual(expect.any(String));
+  // The form sent again (Back, then Log): nothing is logged, and the page says it stays removed.
+  const resent = await page(jar, "POST", action, {
+    ...form,
+    kind: "email",
+    direction: "out",
+    summary: "Sent the quote",
+  });
+  expect(resent.headers.get("Location")).toBe(undone.headers.get("Location"));
   const removed = await (await page(jar, "GET", undone.headers.get("Location") as string)).text();
   expect(text(removed)).toContain("Interaction removed: it no longer counts towards the grade or the lists. Restore");
   expect(text(removed)).not.toContain("Sent the quote");

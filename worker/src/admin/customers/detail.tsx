@@ -254,5 +254,8 @@ customers.post("/:id/interactions", async (c) => {
     if (details.length === 0) problems.occurredAt = messageText(t, result?.error?.message ?? "");
     return detailPage(c, problems, 400, draft);
   }
+  // The same form sent again after its log was undone: it stays undone (a replay logs nothing), and the page says so.
+  if (result.interaction?.deletedAt)
+    return c.redirect(landing(fromToday ? body : {}, id, "interactionRemoved", logId), 303);
   return c.redirect(logged, 303);
 });
