@@ -49,6 +49,15 @@ beforeAll(async () => {
     { from: 1, to: 2, template: "custom", headline: "scorecard" },
   );
   await auditStatement(db, actor, "import", { type: "import", id: "opportunities" }, { type: "opportunities" });
+  const named = crypto.randomUUID();
+  await db.insert(schema.customers).values({ id: named, workspaceId: admin.workspaceId, name: "Harbour Trading" });
+  await auditStatement(
+    db,
+    actor,
+    "interaction.delete",
+    { type: "interaction", id: crypto.randomUUID() },
+    { customerId: named, kind: "wechat", occurredAt: "2026-11-30T01:30:00.000Z" },
+  );
   await auditStatement(
     db,
     actor,
@@ -74,6 +83,8 @@ describe("audit details", () => {
     expect(text).toContain("Scorecard template: Custom");
     expect(text).toMatch(/: Weighted scorecard \(A\/B\/C\)/);
     expect(text).toContain("Import Opportunities");
+    expect(text).toContain("Interaction undone");
+    expect(text).toContain("Customer: Harbour Trading Kind: WeChat When: Nov 30, 2026");
     for (const raw of [
       "ownerId",
       "creditLimit",
@@ -86,6 +97,8 @@ describe("audit details", () => {
       ": custom",
       ": scorecard",
       "Import opportunities",
+      "occurredAt",
+      "kind:",
     ]) {
       expect(text, raw).not.toContain(raw);
     }
@@ -101,6 +114,8 @@ describe("audit details", () => {
     expect(text).toContain("耗时: 42 毫秒");
     expect(text).toContain("人工评分: relationship: close; tier_hint: 2");
     expect(text).toContain("导入 商机");
+    expect(text).toContain("客户: Harbour Trading");
+    expect(text).toContain("撤销跟进记录");
     expect(text).not.toContain(": custom");
     expect(text).not.toContain("Customers graded");
     expect(text).not.toContain("ownerId");

@@ -19,6 +19,8 @@ const FIELD_LABELS: Record<string, AdminKey> = {
   disabled: "people.disabled",
   userId: "tokens.user",
   customerId: "customers.name",
+  kind: "detail.kind",
+  occurredAt: "detail.when",
   interactionId: "audit.field.interactionId",
   pairingCodeId: "audit.target.pairing_code",
   expiresAt: "audit.field.expiresAt",
@@ -48,6 +50,8 @@ export interface DetailsContext {
   ui: Ui;
   /** Names of the workspace's people, to name an owner or user instead of showing their id. */
   people: Map<string, string>;
+  /** Names of the customers the entries name, likewise. */
+  customers?: Map<string, string>;
 }
 
 /** Code values the UI names in the reader's language, by the message-key prefix of their names. */
@@ -56,6 +60,7 @@ const CODE_PREFIXES: Record<string, string> = {
   type: "import.type.",
   template: "template.",
   headline: "headline.",
+  kind: "kind.",
 };
 
 /** A flat object (manual ratings, attributes) as "key: value; …"; anything nested as compact JSON. */
@@ -66,7 +71,7 @@ function objectText(value: object): string {
 }
 
 /** One value as text: never markup (JSX renders text nodes). */
-export function detailValue({ ui, people }: DetailsContext, key: string, value: unknown): string {
+export function detailValue({ ui, people, customers }: DetailsContext, key: string, value: unknown): string {
   if (value === null || value === undefined) return "—";
   if (typeof value === "boolean") return ui.t(value ? "common.yes" : "common.no");
   if (typeof value === "number" && MONEY_FIELDS.has(key)) return ui.money(Math.round(value * 100));
@@ -75,9 +80,10 @@ export function detailValue({ ui, people }: DetailsContext, key: string, value: 
   if (typeof value === "object" && !Array.isArray(value)) return objectText(value);
   if (typeof value !== "string") return JSON.stringify(value);
   if (PERSON_FIELDS.has(key)) return people.get(value) ?? value;
+  if (key === "customerId") return customers?.get(value) ?? value;
   const codes = CODE_PREFIXES[key];
   if (codes) return ui.tk(`${codes}${value}`, value);
-  if (key === "expiresAt") return ui.dateTime(value);
+  if (key === "expiresAt" || key === "occurredAt") return ui.dateTime(value);
   if (key === "asOf") return ui.date(value);
   return value;
 }

@@ -1,9 +1,10 @@
 // Audit log (admin): who changed what and when, filterable by action, person and date range, newest first.
 // Keyset paging: `before=<id>` is the page of entries older than entry <id>, `after=<id>` the page newer than it, so
 // entries written while an admin pages never shift a page or repeat; `page` only numbers the page for the reader.
-import { and, asc, desc, eq, gte, lt, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, lt, type SQL, sql } from "drizzle-orm";
 import { Hono } from "hono";
-import { auditLog, users } from "../db/schema";
+import { auditLog, customers, users } from "../db/schema";
+import type { Db } from "../env";
 import { requireRoles, requireSession } from "../middleware/session";
 import { AuditDetails } from "./audit-details";
 import type { AdminEnv } from "./env";
@@ -36,6 +37,21 @@ function TargetText({ ui, type, id }: { ui: Ui; type: string | null; id: string 
       {kind} {long ? <code>{id.slice(0, 8)}</code> : named}
     </span>
   );
+}
+
+/** Names of the customers the page's details name (an undone interaction's, a prospect's), to show instead of ids. */
+async function customerNames(db: Db, workspaceId: string, rows: { details: unknown }[]): Promise<Map<string, string>> {
+  const ids = new Set<string>();
+  for (const r of rows) {
+    const id = (r.details as { customerId?: unknown } | null)?.customerId;
+    if (typeof id === "string") ids.add(id);
+  }
+  if (ids.size === 0) return new Map();
+  const found = await db
+    .select({ id: customers.id, name: customers.name })
+    .from(customers)
+    .where(and(eq(customers.workspaceId, workspaceId), inArray(customers.id, [...ids])));
+  return new Map(found.map((c) => [c.id, c.name]));
 }
 
 export const audit = new Hono<AdminEnv>();
@@ -115,7 +131,11 @@ audit.get("/", async (c) => {
   const asked = Math.max(2, Math.min(1_000_000, Number.parseInt(q("page") || "2", 10) || 2));
   const page = anchor === null || fresh ? 1 : asked;
   const filters = new URLSearchParams(Object.entries({ action, user, from, to }).filter(([, v]) => v));
-  const details = { ui, people: new Map(people.map((p) => [p.id, p.name])) };
+  const details = {
+    ui,
+    people: new Map(people.map((p) => [p.id, p.name])),
+    customers: await customerNames(db, caller.workspaceId, rows),
+  };
   /** The page `p` reached from entry `id`; page 1 is the plain address (newest first, no anchor). */
   const href = (dir: "before" | "after", id: number, p: number) => {
     const params = new URLSearchParams(filters);
