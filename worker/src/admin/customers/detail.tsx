@@ -242,7 +242,7 @@ customers.post("/:id/interactions", async (c) => {
   const logId = formLogId.safeParse(formId).success ? formId.toLowerCase() : crypto.randomUUID();
   const item = { id: logId, customerId: id, kind, occurredAt, direction, summary: String(body.summary ?? "") };
   const [result] = await logInteractions(c.var.db, caller, [item], () => "");
-  // Back where it came from, with Undo beside the notice (the same id: a replay of this form undoes the same log).
+  // Back where it came from, with Undo beside the notice: it takes back this very log (the form's id).
   const logged = landing(fromToday ? body : {}, id, "interactionLogged", logId);
   // A one-click log differs from its earlier send only in the time: the click was logged already.
   if (result?.error?.code === "idempotency_conflict")
