@@ -145,10 +145,19 @@ it("Today lists my follow-ups due; Log call there logs it, says so, and the cust
   expect(name.length).toBeGreaterThan(0);
   await first.focus();
   await page.keyboard.press("Enter");
-  await page.waitForURL(/\/admin\/today\?notice=interactionLogged$/);
+  await page.waitForURL(/\/admin\/today\?notice=interactionLogged&undo=[0-9a-f-]{36}$/);
   expect(await page.textContent("main")).toContain("Interaction logged.");
-  const names = await page.locator("section[aria-labelledby=due-h] tbody td:first-child a").allTextContents();
-  expect(names).not.toContain(name);
+  const dueNames = () => page.locator("section[aria-labelledby=due-h] tbody td:first-child a").allTextContents();
+  expect(await dueNames()).not.toContain(name);
+  // A mis-click: Undo beside the notice (by keyboard) takes the call back, and the customer is due again.
+  await page.getByTestId("undo-log").focus();
+  await page.keyboard.press("Enter");
+  await page.waitForURL(/\/admin\/today\?notice=interactionRemoved&undo=[0-9a-f-]{36}$/);
+  expect(await dueNames()).toContain(name);
+  await page.getByTestId("restore-log").click();
+  await page.waitForURL(/\/admin\/today\?notice=interactionRestored$/);
+  expect(await page.textContent("main")).toContain("Interaction restored.");
+  expect(await dueNames()).not.toContain(name);
 });
 
 it("previews a changed weight before saving, then saves a new version", async () => {

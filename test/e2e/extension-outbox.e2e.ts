@@ -72,7 +72,8 @@ async function logCallKeepingPage(summary: string) {
   await page.getByLabel("Call").check();
   await page.getByLabel("Summary").fill(summary);
   await page.getByRole("button", { name: "Log it" }).click();
-  await page.getByRole("status").waitFor();
+  // The form's own status (the follow-ups list has one too, "Loading…" while its request is out).
+  await page.getByRole("status").filter({ hasText: "Queued" }).waitFor();
   return page;
 }
 
