@@ -6,7 +6,7 @@ import { defaultConfig } from "../../shared/config";
 import { type CustomerGrade, gradeAfterTouch, gradeWorkspace } from "../../shared/grade";
 import { INTERACTION_KINDS } from "../../shared/records";
 import { workspace } from "./arbitraries";
-import { ASOF, customer, daysBefore, interaction, order } from "./builders";
+import { ASOF, daysBefore, gradeOfOne, interaction, order } from "./builders";
 
 const CLAIMED = new Set(["follow-up-overdue", "follow-up-due", "reply-due"]);
 const claimed = (g: CustomerGrade) => g.suggestions.filter((s) => CLAIMED.has(s.code));
@@ -63,17 +63,7 @@ describe("gradeAfterTouch", () => {
     const config = defaultConfig();
     const T = `${daysBefore(ASOF, 1)}T09:00:00Z`;
     const gradeWith = (interactions: ReturnType<typeof interaction>[]) =>
-      gradeWorkspace({
-        customers: [customer("c1")],
-        contacts: [],
-        orders: [order("c1", daysBefore(ASOF, 20), 1000)],
-        invoices: [],
-        interactions,
-        opportunities: [],
-        config,
-        configVersion: 1,
-        asOf: ASOF,
-      }).customers[0]!;
+      gradeOfOne([order("c1", daysBefore(ASOF, 20), 1000)], interactions, config);
     const email = interaction("c1", T, { id: "e", kind: "email", direction: "in" });
     const call = interaction("c1", T, { id: "c", kind: "call", direction: "out" });
     const codes = (g: CustomerGrade | null) => g?.suggestions.filter((s) => CLAIMED.has(s.code)).map((s) => s.code);
@@ -89,18 +79,11 @@ describe("gradeAfterTouch", () => {
 
   it("clears an overdue follow-up with today's call, and returns null for a touch behind the last contact", () => {
     const config = defaultConfig();
-    const input = {
-      customers: [customer("c1")],
-      contacts: [],
-      orders: [order("c1", daysBefore(ASOF, 20), 1000)],
-      invoices: [],
-      interactions: [interaction("c1", `${daysBefore(ASOF, 60)}T09:00:00Z`)],
-      opportunities: [],
+    const grade = gradeOfOne(
+      [order("c1", daysBefore(ASOF, 20), 1000)],
+      [interaction("c1", `${daysBefore(ASOF, 60)}T09:00:00Z`)],
       config,
-      configVersion: 1,
-      asOf: ASOF,
-    };
-    const grade = gradeWorkspace(input).customers[0]!;
+    );
     expect(grade.suggestions.map((s) => s.code)).toContain("follow-up-overdue");
     const fresh = gradeAfterTouch(grade, { occurredAt: `${ASOF}T08:00:00Z`, direction: "out", kind: "call" }, config);
     expect(fresh?.suggestions.map((s) => s.code)).not.toContain("follow-up-overdue");
@@ -118,17 +101,7 @@ describe("gradeAfterTouch", () => {
 
   it("counts a touch dated after the grade's date from that day", () => {
     const config = defaultConfig();
-    const grade = gradeWorkspace({
-      customers: [customer("c1")],
-      contacts: [],
-      orders: [],
-      invoices: [],
-      interactions: [],
-      opportunities: [],
-      config,
-      configVersion: 1,
-      asOf: ASOF,
-    }).customers[0]!;
+    const grade = gradeOfOne([], [], config);
     const later = daysBefore(ASOF, -3);
     const fresh = gradeAfterTouch(grade, { occurredAt: `${later}T10:00:00Z`, direction: "out", kind: "visit" }, config);
     expect(fresh?.serviceLevel.nextFollowUp).toBe(daysBefore(later, -grade.serviceLevel.cadenceDays));

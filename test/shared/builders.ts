@@ -1,4 +1,7 @@
 // Small builders for the plain records, so each test states only the fields it is about.
+
+import { defaultConfig, type ScoringConfig } from "../../shared/config";
+import { type CustomerGrade, gradeWorkspace } from "../../shared/grade";
 import type {
   ContactRecord,
   CustomerRecord,
@@ -82,3 +85,24 @@ export function daysBefore(iso: string, days: number): string {
 }
 
 export const ASOF = "2026-03-01";
+
+/** The grade of customer "c1" alone, with these orders and touches, as of ASOF. */
+export function gradeOfOne(
+  orders: OrderRecord[],
+  interactions: InteractionRecord[],
+  config: ScoringConfig = defaultConfig(),
+): CustomerGrade {
+  const [grade] = gradeWorkspace({
+    customers: [customer("c1")],
+    contacts: [],
+    orders,
+    invoices: [],
+    interactions,
+    opportunities: [],
+    config,
+    configVersion: 1,
+    asOf: ASOF,
+  }).customers;
+  if (!grade) throw new Error("no grade");
+  return grade;
+}

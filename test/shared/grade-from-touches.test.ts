@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { defaultConfig } from "../../shared/config";
 import { type CustomerGrade, gradeAfterTouch, gradeFromTouches, gradeWorkspace } from "../../shared/grade";
 import { workspace } from "./arbitraries";
-import { ASOF, customer, daysBefore, interaction, order } from "./builders";
+import { ASOF, daysBefore, gradeOfOne, interaction, order } from "./builders";
 
 const CLAIMED = new Set(["follow-up-overdue", "follow-up-due", "reply-due"]);
 const claimed = (g: CustomerGrade) => g.suggestions.filter((s) => CLAIMED.has(s.code));
@@ -39,17 +39,7 @@ describe("gradeFromTouches", () => {
     const config = defaultConfig();
     const email = interaction("c1", `${daysBefore(ASOF, 1)}T09:00:00Z`, { id: "e", kind: "email", direction: "in" });
     const old = interaction("c1", `${daysBefore(ASOF, 80)}T09:00:00Z`, { id: "o", kind: "call", direction: "out" });
-    const graded = gradeWorkspace({
-      customers: [customer("c1")],
-      contacts: [],
-      orders: [order("c1", daysBefore(ASOF, 20), 1000)],
-      invoices: [],
-      interactions: [old, email],
-      opportunities: [],
-      config,
-      configVersion: 1,
-      asOf: ASOF,
-    }).customers[0]!;
+    const graded = gradeOfOne([order("c1", daysBefore(ASOF, 20), 1000)], [old, email], config);
     const reply = { occurredAt: `${ASOF}T08:00:00Z`, kind: "email" as const, direction: "out" as const };
     const replied = gradeAfterTouch(graded, reply, config)!;
     expect(replied.suggestions.map((s) => s.code)).not.toContain("reply-due");
@@ -60,17 +50,7 @@ describe("gradeFromTouches", () => {
 
   it("with no touch left: never contacted", () => {
     const config = defaultConfig();
-    const graded = gradeWorkspace({
-      customers: [customer("c1")],
-      contacts: [],
-      orders: [],
-      invoices: [],
-      interactions: [],
-      opportunities: [],
-      config,
-      configVersion: 1,
-      asOf: ASOF,
-    }).customers[0]!;
+    const graded = gradeOfOne([], [], config);
     const touched = gradeAfterTouch(
       graded,
       { occurredAt: `${ASOF}T07:00:00Z`, kind: "call", direction: "out" },

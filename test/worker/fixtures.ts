@@ -1,10 +1,39 @@
 // Builds graded customers straight in D1 (customers, contacts, domains, grades) without running the regrade job; the
-// grade's list columns are filled as the regrade's writer fills them.
+// grade's list columns are filled as the regrade's writer fills them. And one customer graded by the real regrade.
 import type { CustomerGrade, Suggestion } from "../../shared/grade/types";
 import { runBatch, type Statement } from "../../worker/src/db/batch";
 import * as schema from "../../worker/src/db/schema";
 import { replyByOf } from "../../worker/src/jobs/grade-rows";
-import { db } from "./helpers";
+import { regradeWorkspace } from "../../worker/src/jobs/regrade";
+import { createTestWorkspace, db } from "./helpers";
+
+/**
+ * A new workspace with one customer graded by the regrade as of `asOf` (2026-03-01 or so): an order on 2026-02-01,
+ * a call on 2025-12-01 (the follow-up is overdue) and an incoming email on 2026-01-20 (a reply is due).
+ */
+export async function awaitingReply(workspaceName: string, customerName: string, asOf: string) {
+  const admin = await createTestWorkspace(workspaceName);
+  const ws = admin.workspaceId;
+  const customerId = crypto.randomUUID();
+  await db.insert(schema.customers).values({ id: customerId, workspaceId: ws, name: customerName });
+  await db
+    .insert(schema.orders)
+    .values({ workspaceId: ws, customerId, date: "2026-02-01", amount: 500_000, cost: 300_000, product: "Widget" });
+  const touch = { workspaceId: ws, customerId };
+  await db.insert(schema.interactions).values([
+    { ...touch, id: crypto.randomUUID(), kind: "call", occurredAt: "2025-12-01T02:00:00.000Z", summary: "old call" },
+    {
+      ...touch,
+      id: crypto.randomUUID(),
+      kind: "email",
+      direction: "in",
+      occurredAt: "2026-01-20T01:00:00.000Z",
+      summary: "question",
+    },
+  ]);
+  await regradeWorkspace(db, ws, asOf);
+  return { admin, customerId };
+}
 
 export interface GradeFixture {
   tier: "A" | "B" | "C";

@@ -8,41 +8,13 @@ import * as schema from "../../worker/src/db/schema";
 import { regradeWorkspace } from "../../worker/src/jobs/regrade";
 import { formFields, formHtml } from "./admin-forms";
 import { page, sessionFor } from "./admin-helpers";
-import { insertCustomer } from "./fixtures";
+import { awaitingReply, insertCustomer } from "./fixtures";
 import { call, createTestWorkspace, db, type TestUser } from "./helpers";
 
 const ASOF = "2026-03-01";
 
-async function gradedCustomer() {
-  const admin = await createTestWorkspace("Refresh Co.");
-  const ws = admin.workspaceId;
-  const customerId = crypto.randomUUID();
-  await db.insert(schema.customers).values({ id: customerId, workspaceId: ws, name: "Overdue Ltd" });
-  await db
-    .insert(schema.orders)
-    .values({ workspaceId: ws, customerId, date: "2026-02-01", amount: 500_000, cost: 300_000, product: "Widget" });
-  await db.insert(schema.interactions).values([
-    {
-      workspaceId: ws,
-      id: crypto.randomUUID(),
-      customerId,
-      kind: "call",
-      occurredAt: "2025-12-01T02:00:00.000Z",
-      summary: "old call",
-    },
-    {
-      workspaceId: ws,
-      id: crypto.randomUUID(),
-      customerId,
-      kind: "email",
-      direction: "in",
-      occurredAt: "2026-01-20T01:00:00.000Z",
-      summary: "question",
-    },
-  ]);
-  await regradeWorkspace(db, ws, ASOF);
-  return { admin, customerId };
-}
+/** "Overdue Ltd", graded as of ASOF: an email waits for a reply and the follow-up is overdue. */
+const gradedCustomer = () => awaitingReply("Refresh Co.", "Overdue Ltd", ASOF);
 
 const detail = async (user: TestUser, id: string) =>
   (await (await call(user, "GET", `/api/v1/customers/${id}`)).json()) as CustomerDetailResponse;

@@ -6,41 +6,13 @@ import type { Interaction } from "../../shared/contract";
 import type { CustomerDetailResponse } from "../../shared/contract/customer-detail";
 import * as schema from "../../worker/src/db/schema";
 import { regradeWorkspace } from "../../worker/src/jobs/regrade";
+import { awaitingReply } from "./fixtures";
 import { call, createTestUser, createTestWorkspace, db, type TestUser } from "./helpers";
 
 const ASOF = "2026-03-01";
 
 /** A customer graded with an email waiting for a reply and a follow-up overdue. */
-async function waitingCustomer(owner: string | null = null) {
-  const admin = await createTestWorkspace("Undo Co.");
-  const ws = admin.workspaceId;
-  const customerId = crypto.randomUUID();
-  await db.insert(schema.customers).values({ id: customerId, workspaceId: ws, name: "Waiting Ltd", ownerId: owner });
-  await db
-    .insert(schema.orders)
-    .values({ workspaceId: ws, customerId, date: "2026-02-01", amount: 500_000, cost: 300_000, product: "Widget" });
-  await db.insert(schema.interactions).values([
-    {
-      workspaceId: ws,
-      id: crypto.randomUUID(),
-      customerId,
-      kind: "call",
-      occurredAt: "2025-12-01T02:00:00.000Z",
-      summary: "old call",
-    },
-    {
-      workspaceId: ws,
-      id: crypto.randomUUID(),
-      customerId,
-      kind: "email",
-      direction: "in",
-      occurredAt: "2026-01-20T01:00:00.000Z",
-      summary: "question",
-    },
-  ]);
-  await regradeWorkspace(db, ws, ASOF);
-  return { admin, customerId };
-}
+const waitingCustomer = () => awaitingReply("Undo Co.", "Waiting Ltd", ASOF);
 
 const detail = async (user: TestUser, id: string) =>
   (await (await call(user, "GET", `/api/v1/customers/${id}`)).json()) as CustomerDetailResponse;
