@@ -96,6 +96,7 @@ export const uiEn = {
   "popup.logCall": "Log call",
   "popup.followUpSummary": "Follow-up call",
   "popup.dueLogged": "Logged",
+  "popup.openPanel": "Keep open in side panel",
   "popup.dueAll": "Open in Tierlens",
   "popup.dueMore": "All of them in Tierlens",
   "options.title": "Tierlens settings",

@@ -97,6 +97,7 @@ export const uiZhCN: Record<UiKey, string> = {
   "popup.logCall": "记录电话",
   "popup.followUpSummary": "跟进电话",
   "popup.dueLogged": "已记录",
+  "popup.openPanel": "在侧边栏中保持打开",
   "popup.dueAll": "在 Tierlens 中打开",
   "popup.dueMore": "在 Tierlens 中查看全部",
   "options.title": "Tierlens 设置",

@@ -368,6 +368,48 @@ describe("popup from the keyboard", () => {
   });
 });
 
+describe("side panel", () => {
+  it("keeps the popup's content open beside the page and follows the tab the rep is on", async () => {
+    const popup: Page = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+    await popup.getByTestId("open-panel").waitFor(); // the popup offers it…
+    // Clicked, Chrome opens the side panel beside the tab and the popup closes.
+    const closed = popup.waitForEvent("close", { timeout: 10_000 });
+    await popup.getByTestId("open-panel").click();
+    await closed;
+    const cdp = await browser.context.browser()!.newBrowserCDPSession();
+    const panels = async () =>
+      ((await cdp.send("Target.getTargets")) as { targetInfos: { url: string }[] }).targetInfos.filter(
+        (t) => t.url === `chrome-extension://${browser.extensionId}/sidepanel.html`,
+      ).length;
+    await waitUntil("Chrome's side panel to open", panels, (n) => n === 1);
+    await cdp.detach();
+    const panel: Page = await browser.context.newPage();
+    await panel.goto(`chrome-extension://${browser.extensionId}/sidepanel.html`);
+    const address = panel.getByLabel("With (email)");
+    await address.waitFor();
+    expect(await panel.getByTestId("open-panel").count()).toBe(0); // …the panel needs no such button
+    expect(await address.inputValue()).toBe(""); // the active tab is the panel's own page: nothing to log
+    const mail: Page = await browser.context.newPage();
+    await mail.goto(GMAIL);
+    await mail.locator("[data-tierlens-chip]").first().waitFor({ state: "attached" });
+    await mail.bringToFront();
+    await waitUntil(
+      "the panel to follow the thread",
+      () => address.inputValue(),
+      (v) => v === "ana.lopes@example.org",
+    );
+    await panel.bringToFront();
+    await waitUntil(
+      "the panel to follow back",
+      () => address.inputValue(),
+      (v) => v === "",
+    );
+    await mail.close();
+    await panel.close();
+  });
+});
+
 /** My customers with an email waiting for my reply, as the API lists them. */
 async function replyIds(): Promise<string[]> {
   const page = await apiCall<{ items: { id: string }[] }>(

@@ -218,6 +218,27 @@ describe("popup log form, keyboard only", () => {
     expect(onLogged).toHaveBeenCalledTimes(2);
   });
 
+  it("an address the page shows later (the side panel reads it again) fills an empty field, never a typed one", async () => {
+    const blank = { ...page, emails: [] };
+    const show = async (p: PageInfo) =>
+      act(async () => {
+        render(<LogForm page={p} t={translator("en")} onLogged={() => {}} />, root);
+        await settle();
+      });
+    await show(blank);
+    const email = root.querySelector<HTMLInputElement>("input[type=email]")!;
+    expect(email.value).toBe("");
+    await show({ ...blank, emails: ["bo.chen@example.com"] });
+    expect(email.value).toBe("bo.chen@example.com");
+    await act(async () => {
+      email.value = "mine@example.net";
+      email.dispatchEvent(new Event("input", { bubbles: true }));
+      await settle();
+    });
+    await show({ ...blank, emails: ["ana.lopes@example.org"] });
+    expect(email.value).toBe("mine@example.net");
+  });
+
   it("a failed queue is reported in words", async () => {
     send.mockImplementationOnce(async () => {
       throw new Error("no background");

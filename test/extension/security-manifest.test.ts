@@ -14,6 +14,7 @@ const PERMISSIONS: Record<string, RegExp> = {
   contextMenus: /browser\.contextMenus\.create/, // "Log interaction with …"
   activeTab: /browser\.tabs\.query\(\{ active: true/, // the popup reads the current tab, on the user's click
   scripting: /browser\.scripting\.(executeScript|registerContentScripts)/, // selection capture, enabled sites
+  sidePanel: /browser\.sidePanel\.open/, // the popup's content kept open beside the page (no install warning)
 };
 /** Never, whatever a feature wants: each would read far more of the user's browsing than addresses. */
 const FORBIDDEN = [

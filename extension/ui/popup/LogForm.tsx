@@ -16,6 +16,12 @@ export function LogForm(props: { page: PageInfo; t: Translate; onLogged: () => v
   /** Outgoing unless the rep says otherwise: only an outgoing touch answers an email waiting. A note has none. */
   const [direction, setDirection] = useState<"in" | "out">("out");
   const [email, setEmail] = useState(page.emails[0] ?? "");
+  /** The rep typed an address: the page's (found later, as the side panel reads the page again) no longer fills it. */
+  const typed = useRef(false);
+  const found = page.emails[0];
+  useEffect(() => {
+    if (found && !typed.current) setEmail((now) => now || found);
+  }, [found]);
   const [summary, setSummary] = useState(page.selection);
   const [status, setStatus] = useState<string | null>(null);
   /** The last log queued from this form, while it can be undone: its id and what it said. */
@@ -109,7 +115,10 @@ export function LogForm(props: { page: PageInfo; t: Translate; onLogged: () => v
           autocomplete="off"
           list="page-emails"
           value={email}
-          onInput={(e) => setEmail(e.currentTarget.value)}
+          onInput={(e) => {
+            typed.current = true;
+            setEmail(e.currentTarget.value);
+          }}
         />
       </label>
       <datalist id="page-emails">

@@ -1,5 +1,5 @@
 // The toolbar popup: search, the current page's customers, one-click log, follow-ups due, outbox status, site switch,
-// shortcut.
+// shortcut. The side panel shows the same, kept open beside the page, and follows the tab the rep is on.
 import { useEffect, useState } from "preact/hooks";
 import { browser } from "wxt/browser";
 import { getSettings } from "../../lib/connection";
@@ -39,15 +39,60 @@ function SiteSwitch({ page, t }: { page: PageInfo; t: ReturnType<typeof useLocal
   );
 }
 
-export function Popup() {
+/** How often the side panel reads the active tab again while shown: chips appear after a page loads, threads change. */
+const PANEL_REFRESH_MS = 2_000;
+
+/** The page the popup is about; in the side panel, whichever tab is active now (switched to, loaded, or changed). */
+function usePage(panel: boolean): PageInfo | null {
+  const [page, setPage] = useState<PageInfo | null>(null);
+  useEffect(() => {
+    let last = "";
+    const read = () =>
+      void currentPage(new URLSearchParams(location.search)).then((next) => {
+        const key = JSON.stringify(next);
+        if (key !== last) setPage(next); // unchanged: no re-render
+        last = key;
+      });
+    read();
+    if (!panel) return;
+    const updated = (_id: number, change: { status?: string }, tab: { active?: boolean }) => {
+      if (tab.active && change.status === "complete") read();
+    };
+    browser.tabs.onActivated.addListener(read);
+    browser.tabs.onUpdated.addListener(updated);
+    const timer = setInterval(() => document.visibilityState === "visible" && read(), PANEL_REFRESH_MS);
+    return () => {
+      browser.tabs.onActivated.removeListener(read);
+      browser.tabs.onUpdated.removeListener(updated);
+      clearInterval(timer);
+    };
+  }, [panel]);
+  return page;
+}
+
+/** From the popup: the same, kept open beside the page (Chrome's side panel). */
+function OpenPanel({ t }: { t: ReturnType<typeof useLocale>["t"] }) {
+  const open = async () => {
+    const win = await browser.windows.getCurrent();
+    if (win.id === undefined) return;
+    await browser.sidePanel.open({ windowId: win.id });
+    window.close();
+  };
+  return (
+    <button type="button" data-testid="open-panel" onClick={() => void open()}>
+      {t("popup.openPanel")}
+    </button>
+  );
+}
+
+export function Popup({ panel = false }: { panel?: boolean }) {
   const { t, locale } = useLocale();
   const [status, setStatus] = useState<StatusReply | null>(null);
-  const [page, setPage] = useState<PageInfo | null>(null);
+  const page = usePage(panel);
   const shortcut = useShortcut();
   const refresh = () => void ask({ type: "status" }).then(setStatus);
   useEffect(() => {
     refresh();
-    void currentPage(new URLSearchParams(location.search)).then(setPage);
   }, []);
   // Keyboard users land on a field: the log form's kind when the page has something to log (an address, a
   // selection, or the context menu's prefill), else the search box. Only once the page is known.
@@ -73,11 +118,13 @@ export function Popup() {
       <Search serverUrl={status.serverUrl ?? ""} t={t} autoFocus={page !== null && !logFirst} />
       {page && <PageCustomers emails={page.emails} serverUrl={status.serverUrl ?? ""} t={t} />}
       {page && !logFirst && due}
-      {page && <LogForm page={page} t={t} onLogged={refresh} autoFocus={logFirst} />}
+      {/* A new page, a new form: its address and selection come from the page. */}
+      {page && <LogForm key={`${page.tabId}:${page.url}`} page={page} t={t} onLogged={refresh} autoFocus={logFirst} />}
       {page && logFirst && due}
       <OutboxStatus status={status} t={t} refresh={refresh} />
       <div class="row between" style="margin-top:8px">
         {page && <SiteSwitch page={page} t={t} />}
+        {panel || params.get("mode") === "log" ? null : <OpenPanel t={t} />}
         <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>
           {t("popup.settings")}
         </button>
