@@ -390,6 +390,14 @@ describe("side panel", () => {
     await address.waitFor();
     expect(await panel.getByTestId("open-panel").count()).toBe(0); // …the panel needs no such button
     expect(await address.inputValue()).toBe(""); // the active tab is the panel's own page: nothing to log
+    await panel.locator("#due-h").waitFor();
+    // Its order never moves as the tabs change: the log form, then the day's lists (the popup puts them first here).
+    expect(
+      await panel.evaluate(
+        () =>
+          (document.querySelector("#log-title")?.compareDocumentPosition(document.querySelector("#due-h")!) ?? 0) & 4,
+      ),
+    ).toBe(4);
     const mail: Page = await browser.context.newPage();
     await mail.goto(GMAIL);
     await mail.locator("[data-tierlens-chip]").first().waitFor({ state: "attached" });

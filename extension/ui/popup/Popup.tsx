@@ -115,12 +115,21 @@ export function Popup({ panel = false }: { panel?: boolean }) {
   }
   return (
     <div>
-      <Search serverUrl={status.serverUrl ?? ""} t={t} autoFocus={page !== null && !logFirst} />
+      {/* The side panel stays open while the rep works in the page: it takes no focus, and its order never moves. */}
+      <Search serverUrl={status.serverUrl ?? ""} t={t} autoFocus={!panel && page !== null && !logFirst} />
       {page && <PageCustomers emails={page.emails} serverUrl={status.serverUrl ?? ""} t={t} />}
-      {page && !logFirst && due}
+      {page && !logFirst && !panel && due}
       {/* A new page, a new form: its address and selection come from the page. */}
-      {page && <LogForm key={`${page.tabId}:${page.url}`} page={page} t={t} onLogged={refresh} autoFocus={logFirst} />}
-      {page && logFirst && due}
+      {page && (
+        <LogForm
+          key={`${page.tabId}:${page.url}`}
+          page={page}
+          t={t}
+          onLogged={refresh}
+          autoFocus={!panel && logFirst}
+        />
+      )}
+      {page && (logFirst || panel) && due}
       <OutboxStatus status={status} t={t} refresh={refresh} />
       <div class="row between" style="margin-top:8px">
         {page && <SiteSwitch page={page} t={t} />}
