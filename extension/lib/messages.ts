@@ -63,6 +63,8 @@ export interface StatusReply {
   userName: string | null;
   workspaceName: string | null;
   pending: number;
+  /** Undone logs whose undo has not reached the server yet (offline, say). */
+  undos: number;
   failed: FailedItem[];
   locale: UiLocale;
 }

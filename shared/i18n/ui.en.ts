@@ -67,6 +67,7 @@ export const uiEn = {
   "popup.logKeys": "Enter logs it; in the summary, Ctrl+Enter (⌘+Enter on a Mac).",
   "popup.logged": "Queued; it syncs in the background.",
   "popup.pending": "{count} waiting to sync",
+  "popup.undosPending": "Undos waiting to reach Tierlens: {count}",
   "popup.failed": "Not accepted by the server",
   "popup.retry": "Retry",
   "popup.dismiss": "Dismiss",

@@ -68,6 +68,7 @@ export const uiZhCN: Record<UiKey, string> = {
   "popup.logKeys": "按回车记录；在摘要中按 Ctrl+回车（Mac 上为 ⌘+回车）。",
   "popup.logged": "已加入队列，将在后台同步。",
   "popup.pending": "{count} 条待同步",
+  "popup.undosPending": "{count} 条撤销待同步",
   "popup.failed": "服务器未接受",
   "popup.retry": "重试",
   "popup.dismiss": "忽略",

@@ -190,6 +190,7 @@ describe("durable outbox, end to end", () => {
     try {
       await page.getByRole("button", { name: `Undo: Call · ${summary}` }).click();
       await page.getByRole("status").filter({ hasText: "Undone" }).waitFor();
+      await page.getByTestId("undos").filter({ hasText: "Undos waiting to reach Tierlens: 1" }).waitFor();
       await page.close();
       expect((await outbox()).undos).toHaveLength(1);
       await stopServiceWorker();

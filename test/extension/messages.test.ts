@@ -85,6 +85,8 @@ describe("background router", () => {
     expect(await browser.storage.local.get(`outbox:id:${id}`)).not.toEqual({});
     expect(await handle({ type: "undo", id }, page)).toEqual({ ok: true });
     expect(Object.keys(await browser.storage.local.get(null)).filter((k) => k.startsWith("outbox:q:"))).toEqual([]);
+    // Not connected: the undo waits to reach the server (it may have been sent earlier), and the popup says so.
+    expect(await handle({ type: "status" }, page)).toMatchObject({ pending: 0, undos: 1 });
   });
 
   it("answers a content script's lookup as not connected until a connection is stored", async () => {

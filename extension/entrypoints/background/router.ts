@@ -78,13 +78,19 @@ async function answer(m: Message): Promise<Replies[Message["type"]]> {
     case "due":
       return dueFollowUps(connection);
     case "status": {
-      const [summary, failed, profile] = [await outbox.summary(), await outbox.failed(), await getProfile()];
+      const [summary, failed, profile, undos] = [
+        await outbox.summary(),
+        await outbox.failed(),
+        await getProfile(),
+        await outbox.pendingUndos(),
+      ];
       return {
         connected: connection !== null,
         serverUrl: connection?.serverUrl ?? null,
         userName: profile?.userName ?? null,
         workspaceName: profile?.workspaceName ?? null,
         pending: summary.pending,
+        undos: undos.length,
         failed: failed.map(({ id, summary, email, status, reason, failedAt }) => ({
           id,
           summary,

@@ -11,6 +11,7 @@ export function OutboxStatus({ status, t, refresh }: { status: StatusReply; t: T
   return (
     <div>
       {status.pending > 0 && <p data-testid="pending">{t("popup.pending", { count: status.pending })}</p>}
+      {status.undos > 0 && <p data-testid="undos">{t("popup.undosPending", { count: status.undos })}</p>}
       {status.failed.length > 0 && (
         <>
           <h2>{t("popup.failed")}</h2>
